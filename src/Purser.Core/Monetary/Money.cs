@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Purser.Core.Monetary;
+
+/// <summary>An amount of money in one currency. Never rounded implicitly.</summary>
+public readonly record struct Money(decimal Amount, Currency Currency)
+{
+    public static Money Zero(Currency currency) => new(0m, currency);
+
+    public bool IsZero => Amount == 0m;
+    public bool IsNegative => Amount < 0m;
+    public bool IsPositive => Amount > 0m;
+
+    public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount, Same(a, b));
+    public static Money operator -(Money a, Money b) => new(a.Amount - b.Amount, Same(a, b));
+    public static Money operator -(Money a) => new(-a.Amount, a.Currency);
+    public static Money operator *(Money a, decimal factor) => new(a.Amount * factor, a.Currency);
+    public static Money operator /(Money a, decimal divisor) => new(a.Amount / divisor, a.Currency);
+    public static bool operator <(Money a, Money b) => a.Amount < b.Amount && Same(a, b) == a.Currency;
+    public static bool operator >(Money a, Money b) => a.Amount > b.Amount && Same(a, b) == a.Currency;
+    public static bool operator <=(Money a, Money b) => a.Amount <= b.Amount && Same(a, b) == a.Currency;
+    public static bool operator >=(Money a, Money b) => a.Amount >= b.Amount && Same(a, b) == a.Currency;
+
+    public static Money Min(Money a, Money b) => a <= b ? a : b;
+    public static Money Max(Money a, Money b) => a >= b ? a : b;
+
+    public Money RoundAsCharge() => new(Rounding.Charge(Amount, Currency), Currency);
+    public Money RoundAsCredit() => new(Rounding.Credit(Amount, Currency), Currency);
+
+    public Money Add(Money other) => this + other;
+    public Money Subtract(Money other) => this - other;
+    public Money Multiply(decimal factor) => this * factor;
+    public Money Divide(decimal divisor) => this / divisor;
+    public Money Negate() => -this;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00########} {Currency.Code}");
+
+    private static Currency Same(Money a, Money b) =>
+        a.Currency == b.Currency
+            ? a.Currency
+            : throw new InvalidOperationException($"Cannot combine {a.Currency} with {b.Currency}.");
+}
