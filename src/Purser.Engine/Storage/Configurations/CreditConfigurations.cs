@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Storage.Configurations;
+
+internal sealed class CreditLotConfiguration : IEntityTypeConfiguration<CreditLot>
+{
+    public void Configure(EntityTypeBuilder<CreditLot> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.ExpirationDate });
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditJournalEntryConfiguration : IEntityTypeConfiguration<CreditJournalEntry>
+{
+    public void Configure(EntityTypeBuilder<CreditJournalEntry> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.OccurredAt });
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CreditLot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => x.BillingAccountId);
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Storage.Configurations;
+
+internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
+{
+    public void Configure(EntityTypeBuilder<Charge> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.InvoiceId });
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => x.InvoiceNumber).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.PeriodStart }).IsUnique();
+        b.HasIndex(x => x.BillingAccountId);
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceLineItemConfiguration : IEntityTypeConfiguration<InvoiceLineItem>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLineItem> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingAccountId, x.InvoiceId });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
+{
+    public void Configure(EntityTypeBuilder<Budget> b)
+    {
+        b.HasIndex(x => new { x.Scope, x.Name }).IsUnique();
+        b.HasIndex(x => x.BillingAccountId);
+        b.Property(x => x.Notifications).HasMaxLength(8000);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Purser.Engine.Storage.Entities;
+
+/// <summary>A postal address, stored inline with its owner (sold-to, bill-to).</summary>
+public sealed class Address
+{
+    public string AddressLine1 { get; set; } = "";
+    public string? AddressLine2 { get; set; }
+    public string? City { get; set; }
+    public string? Region { get; set; }
+    public string? PostalCode { get; set; }
+    public string Country { get; set; } = "CN";
+    public string? CompanyName { get; set; }
+}

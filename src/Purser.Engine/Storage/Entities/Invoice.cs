@@ -1,0 +1,23 @@
+namespace Purser.Engine.Storage.Entities;
+
+/// <summary>One per billing profile and period: (BillingProfileId, PeriodStart) is unique.</summary>
+public sealed class Invoice
+{
+    public Guid Id { get; set; }
+    public Guid BillingAccountId { get; set; }
+    public Guid BillingProfileId { get; set; }
+    public required string InvoiceNumber { get; set; }
+    public required string Currency { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public DateOnly InvoiceDate { get; set; }
+    public DateOnly DueDate { get; set; }
+    public string Status { get; set; } = "Due";
+    public decimal SubTotal { get; set; }
+    public decimal CreditApplied { get; set; }
+    public decimal TaxAmount { get; set; }
+    public decimal TotalAmount { get; set; }
+    public decimal AmountDue { get; set; }
+    public string? PurchaseOrderNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Purser.Engine.Storage.Entities;
+
+/// <summary>
+/// A claim on one run of a scheduled job; the unique (JobName, RunKey) makes each run happen
+/// once across server processes, and the lease lets another process take over a dead one.
+/// </summary>
+public sealed class JobRun
+{
+    public long Id { get; set; }
+    public required string JobName { get; set; }
+    public required string RunKey { get; set; }
+    public string Status { get; set; } = "Running";
+    public string? ClaimedBy { get; set; }
+    public DateTime LeaseUntil { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public int Progress { get; set; }
+    public string? Error { get; set; }
+}

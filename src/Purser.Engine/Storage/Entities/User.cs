@@ -1,0 +1,17 @@
+namespace Purser.Engine.Storage.Entities;
+
+/// <summary>A person who signs in; the home billing account is null for operators.</summary>
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public Guid? BillingAccountId { get; set; }
+    public required string Email { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Phone { get; set; }
+    public string? Company { get; set; }
+    public string? PasswordHash { get; set; }
+    public bool IsOperator { get; set; }
+    public string PreferredLanguage { get; set; } = "zh-Hans";
+    public DateTime CreatedAt { get; set; }
+}

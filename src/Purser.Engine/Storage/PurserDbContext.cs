@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Storage;
+
+/// <summary>
+/// The whole schema. Each engine has its own subclass so that its migrations are generated and
+/// applied separately (<see cref="SqlitePurserDbContext"/>, <see cref="PostgresPurserDbContext"/>).
+/// </summary>
+public abstract class PurserDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
+    public DbSet<BillingProfile> BillingProfiles => Set<BillingProfile>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<SeatChange> SeatChanges => Set<SeatChange>();
+    public DbSet<Meter> Meters => Set<Meter>();
+    public DbSet<PriceVersion> PriceVersions => Set<PriceVersion>();
+    public DbSet<CreditLot> CreditLots => Set<CreditLot>();
+    public DbSet<CreditJournalEntry> CreditJournal => Set<CreditJournalEntry>();
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<UsageDailyAggregate> UsageDailyAggregates => Set<UsageDailyAggregate>();
+    public DbSet<Charge> Charges => Set<Charge>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLineItem> InvoiceLineItems => Set<InvoiceLineItem>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Exact decimals wide enough for unit prices of fractional meters and large totals.
+        configurationBuilder.Properties<decimal>().HavePrecision(28, 10);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PurserDbContext).Assembly);
+    }
+
+    /// <summary>Every instant is stored and read back as UTC, whatever the engine keeps.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqlitePurserDbContext(DbContextOptions<SqlitePurserDbContext> options) : PurserDbContext(options);
+
+public sealed class PostgresPurserDbContext(DbContextOptions<PostgresPurserDbContext> options) : PurserDbContext(options);

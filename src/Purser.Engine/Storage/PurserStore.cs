@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Purser.Engine.Storage;
+
+/// <summary>
+/// The one database Purser runs on: the embedded SQLite file by default, or PostgreSQL when
+/// the connection string names a host. Owns the connection pool; hands out short-lived contexts.
+/// </summary>
+public sealed class PurserStore : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly DbContextOptions<SqlitePurserDbContext>? _sqliteOptions;
+    private readonly DbContextOptions<PostgresPurserDbContext>? _postgresOptions;
+
+    public PurserStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Engine = DetectEngine(connectionString);
+        if (Engine == StorageEngine.Postgres)
+        {
+            _postgres = new NpgsqlDataSourceBuilder(connectionString).Build();
+            _postgresOptions = new DbContextOptionsBuilder<PostgresPurserDbContext>()
+                .UseNpgsql(_postgres).Options;
+        }
+        else
+        {
+            var sqlite = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+            SqliteConnectionString = sqlite.ToString();
+            _sqliteOptions = new DbContextOptionsBuilder<SqlitePurserDbContext>()
+                .UseSqlite(SqliteConnectionString).Options;
+        }
+    }
+
+    public StorageEngine Engine { get; }
+
+    internal string? SqliteConnectionString { get; }
+
+    internal NpgsqlDataSource? PostgresDataSource => _postgres;
+
+    /// <summary>A connection string names PostgreSQL when it has a host; anything else is a SQLite file.</summary>
+    public static StorageEngine DetectEngine(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
+            ? StorageEngine.Postgres
+            : StorageEngine.Sqlite;
+
+    public static string SqliteFile(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+
+    public PurserDbContext CreateContext() => Engine == StorageEngine.Postgres
+        ? new PostgresPurserDbContext(_postgresOptions!)
+        : new SqlitePurserDbContext(_sqliteOptions!);
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(ct);
+        if (Engine == StorageEngine.Sqlite)
+        {
+            // WAL lets readers (portal, ARM) proceed while ingestion or a billing run writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    public async Task<bool> CanConnectAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        return await db.Database.CanConnectAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Purser.Engine.Storage;
+
+public enum StorageEngine
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,105 @@
+using Npgsql;
+using Purser.Engine.Storage;
+
+namespace Purser.Testing;
+
+/// <summary>A freshly migrated, empty Purser database of one engine, owned by one test.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static bool _templateReady;
+    private static int _counter;
+
+    private readonly string? _sqliteDir;
+    private readonly string? _postgresName;
+
+    private TestDatabase(PurserStore store, string connectionString, string? sqliteDir, string? postgresName)
+    {
+        Store = store;
+        ConnectionString = connectionString;
+        _sqliteDir = sqliteDir;
+        _postgresName = postgresName;
+    }
+
+    public PurserStore Store { get; }
+
+    public string ConnectionString { get; }
+
+    public StorageEngine Engine => Store.Engine;
+
+    public static async Task<TestDatabase> CreateAsync(StorageEngine engine, CancellationToken ct = default)
+    {
+        if (engine == StorageEngine.Sqlite)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "purser-test-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(dir);
+            var cs = PurserStore.SqliteFile(Path.Combine(dir, "purser.db"));
+            var store = new PurserStore(cs);
+            await store.MigrateAsync(ct);
+            return new TestDatabase(store, cs, dir, null);
+        }
+
+        await EnsureTemplateAsync(ct);
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        await AdminAsync($"CREATE DATABASE {name} TEMPLATE purser_template", ct);
+        var pgcs = PostgresCluster.Instance.ConnectionString(name);
+        return new TestDatabase(new PurserStore(pgcs), pgcs, null, name);
+    }
+
+    /// <summary>An unmigrated database, for tests of migration itself.</summary>
+    public static async Task<string> CreateEmptyAsync(StorageEngine engine, CancellationToken ct = default)
+    {
+        if (engine == StorageEngine.Sqlite)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "purser-test-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(dir);
+            return PurserStore.SqliteFile(Path.Combine(dir, "purser.db"));
+        }
+        var name = $"e{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        await AdminAsync($"CREATE DATABASE {name}", ct);
+        return PostgresCluster.Instance.ConnectionString(name);
+    }
+
+    // Migrating once and cloning keeps each PostgreSQL test's set-up to one CREATE DATABASE.
+    private static async Task EnsureTemplateAsync(CancellationToken ct)
+    {
+        await TemplateGate.WaitAsync(ct);
+        try
+        {
+            if (_templateReady)
+                return;
+            await AdminAsync("CREATE DATABASE purser_template", ct);
+            var cs = PostgresCluster.Instance.ConnectionString("purser_template") + ";Pooling=false";
+            await using (var store = new PurserStore(cs))
+                await store.MigrateAsync(ct);
+            _templateReady = true;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
+
+    private static async Task AdminAsync(string sql, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(PostgresCluster.Instance.ConnectionString("postgres") + ";Pooling=false");
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        if (_sqliteDir is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_sqliteDir, recursive: true);
+        }
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", CancellationToken.None);
+        }
+    }
+}
