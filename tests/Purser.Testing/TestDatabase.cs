@@ -27,7 +27,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public StorageEngine Engine => Store.Engine;
 
-    public static async Task<TestDatabase> CreateAsync(StorageEngine engine, CancellationToken ct = default)
+    /// <summary>A migrated database; with <paramref name="migrated"/> false, an empty one for tests of migration itself.</summary>
+    public static async Task<TestDatabase> CreateAsync(StorageEngine engine, bool migrated = true, CancellationToken ct = default)
     {
         if (engine == StorageEngine.Sqlite)
         {
@@ -35,29 +36,23 @@ public sealed class TestDatabase : IAsyncDisposable
             Directory.CreateDirectory(dir);
             var cs = PurserStore.SqliteFile(Path.Combine(dir, "purser.db"));
             var store = new PurserStore(cs);
-            await store.MigrateAsync(ct);
+            if (migrated)
+                await store.MigrateAsync(ct);
             return new TestDatabase(store, cs, dir, null);
         }
 
-        await EnsureTemplateAsync(ct);
         var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
-        await AdminAsync($"CREATE DATABASE {name} TEMPLATE purser_template", ct);
+        if (migrated)
+        {
+            await EnsureTemplateAsync(ct);
+            await AdminAsync($"CREATE DATABASE {name} TEMPLATE purser_template", ct);
+        }
+        else
+        {
+            await AdminAsync($"CREATE DATABASE {name}", ct);
+        }
         var pgcs = PostgresCluster.Instance.ConnectionString(name);
         return new TestDatabase(new PurserStore(pgcs), pgcs, null, name);
-    }
-
-    /// <summary>An unmigrated database, for tests of migration itself.</summary>
-    public static async Task<string> CreateEmptyAsync(StorageEngine engine, CancellationToken ct = default)
-    {
-        if (engine == StorageEngine.Sqlite)
-        {
-            var dir = Path.Combine(Path.GetTempPath(), "purser-test-" + Guid.NewGuid().ToString("N")[..12]);
-            Directory.CreateDirectory(dir);
-            return PurserStore.SqliteFile(Path.Combine(dir, "purser.db"));
-        }
-        var name = $"e{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
-        await AdminAsync($"CREATE DATABASE {name}", ct);
-        return PostgresCluster.Instance.ConnectionString(name);
     }
 
     // Migrating once and cloning keeps each PostgreSQL test's set-up to one CREATE DATABASE.

@@ -11,8 +11,8 @@ public class SchemaRoundTripTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Every_entity_written_to_a_fresh_database_reads_back_equal(StorageEngine engine)
     {
-        var cs = await TestDatabase.CreateEmptyAsync(engine);
-        await using var store = new PurserStore(cs);
+        await using var db = await TestDatabase.CreateAsync(engine, migrated: false);
+        var store = db.Store;
         await store.MigrateAsync();
         var samples = EntitySamples.All();
 

@@ -10,4 +10,7 @@ public sealed class Address
     public string? PostalCode { get; set; }
     public string Country { get; set; } = "CN";
     public string? CompanyName { get; set; }
+
+    /// <summary>Owned values belong to exactly one owner; an owner that starts from another's address takes a copy.</summary>
+    public Address Copy() => (Address)MemberwiseClone();
 }

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Purser.Engine.Storage;
+
+namespace Purser.Server.Cli;
+
+internal static class MigrateVerb
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "Create or upgrade the database schema, then exit.");
+        StoreOptions.AddTo(migrate);
+        migrate.SetAction(async (parse, ct) =>
+        {
+            var cs = StoreOptions.ConnectionString(parse);
+            await using var store = new PurserStore(cs);
+            await store.MigrateAsync(ct);
+            await Console.Out.WriteLineAsync($"Migrated {StoreOptions.Describe(cs)}.");
+            return 0;
+        });
+        return migrate;
+    }
+}

@@ -1,0 +1,48 @@
+using Purser.Engine.Demo;
+using Purser.Engine.Storage;
+
+namespace Purser.Server.Hosting;
+
+/// <summary>Builds and runs the web application: storage, health, and every face Purser shows.</summary>
+public static partial class PurserHost
+{
+    public static WebApplication Build(ServerSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(settings.Urls);
+        if (string.Equals(Environment.GetEnvironmentVariable("PURSER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
+            builder.Logging.ClearProviders().AddJsonConsole();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new PurserStore(settings.ConnectionString));
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync });
+        return app;
+    }
+
+    public static async Task RunAsync(ServerSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await using var app = Build(settings);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Purser");
+        var store = app.Services.GetRequiredService<PurserStore>();
+        await store.MigrateAsync(ct);
+        LogStorage(log, store.Engine);
+        if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>()).LoadAsync(ct))
+            LogDemoLoaded(log);
+        await app.StartAsync(ct);
+        foreach (var url in app.Urls)
+            await Console.Out.WriteLineAsync($"Purser is listening on {url}");
+        await app.WaitForShutdownAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Engine}, schema migrated")]
+    private static partial void LogStorage(ILogger logger, StorageEngine engine);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: demo data loaded")]
+    private static partial void LogDemoLoaded(ILogger logger);
+}

@@ -1,0 +1,3 @@
+using Purser.Server.Cli;
+
+return await PurserCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every Purser test suite on a fresh machine: installs what the tests need (PostgreSQL
+# server binaries), builds with warnings as errors, runs the .NET suites (storage tests on both
+# SQLite and a PostgreSQL the tests start themselves), and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/.tmp/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== installing PostgreSQL server binaries (Debian package postgresql)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
+fi
+
+echo "== restoring tools and building (warnings are errors)"
+dotnet tool restore >/dev/null || exit 1
+dotnet build Purser.slnx -c Release -warnaserror -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "== .NET tests"
+dotnet_status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    -- RunConfiguration.TreatNoTestsAsError=true || dotnet_status=1
+done
+
+# Stray clusters from a test host that was killed before its exit handler ran.
+for dir in /tmp/purser-pg-*; do
+  [ -d "$dir" ] || continue
+  pgrep -f -- "$dir" >/dev/null || rm -rf "$dir"
+done
+
+read -r passed failed sqlite postgres < <(bash "$root/tests/count-trx.sh" "$results")
+echo "== storage tests: $sqlite on SQLite, $postgres on PostgreSQL"
+if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # the runner failed without a failing test result: a crash or a build problem
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
