@@ -28,4 +28,6 @@ public readonly record struct Outcome<T>
 #pragma warning restore CA1000
 
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
 }
