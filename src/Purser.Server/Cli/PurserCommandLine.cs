@@ -12,6 +12,7 @@ internal static class PurserCommandLine
         root.Subcommands.Add(ServeVerb.Create());
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
+        root.Subcommands.Add(TokenVerb.Create());
         return root;
     }
 }

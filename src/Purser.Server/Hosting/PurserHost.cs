@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
 using Purser.Engine.Demo;
+using Purser.Server.Hosting.Security;
+using Purser.Server.Operator;
 using Purser.Engine.Storage;
 
 namespace Purser.Server.Hosting;
@@ -6,6 +9,9 @@ namespace Purser.Server.Hosting;
 /// <summary>Builds and runs the web application: storage, health, and every face Purser shows.</summary>
 public static partial class PurserHost
 {
+    /// <summary>The largest request body accepted: a full usage batch with room to spare, far below anything abusive.</summary>
+    public const long MaxRequestBytes = 16 * 1024 * 1024;
+
     public static WebApplication Build(ServerSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -17,10 +23,18 @@ public static partial class PurserHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new PurserStore(settings.ConnectionString));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddPurserEngine();
+        builder.Services.AddPurserSecurity();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.UseArmErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapOperatorApi();
         return app;
     }
 

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Engine.Storage;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Idempotency;
+
+/// <summary>What a key already stands for: nothing yet (go ahead), a call still running, or a stored reply.</summary>
+public abstract record KeyState
+{
+    public sealed record Reserved : KeyState;
+    public sealed record InProgress : KeyState;
+    public sealed record Mismatch : KeyState;
+    public sealed record Completed(int StatusCode, string Body) : KeyState;
+}
+
+/// <summary>
+/// The first reply to a mutating call, kept by (operation, key). A call reserves its key
+/// before it runs, so two racing calls with one key cannot both take effect (T-IDEMPOTENT).
+/// </summary>
+public sealed class IdempotentReplies(PurserStore store, TimeProvider clock)
+{
+    public async Task<KeyState> ReserveAsync(string operation, string key, string requestHash, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Operation = operation, Key = key, RequestHash = requestHash, StatusCode = 0, ResponseBody = "", CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new KeyState.Reserved();
+        }
+        catch (DbUpdateException)
+        {
+            await using var read = store.CreateContext();
+            var existing = await read.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Operation == operation && r.Key == key, ct);
+            return existing switch
+            {
+                null => throw new InvalidOperationException("Idempotency record vanished while reserving."),
+                { RequestHash: var h } when h != requestHash => new KeyState.Mismatch(),
+                { StatusCode: 0 } => new KeyState.InProgress(),
+                _ => new KeyState.Completed(existing.StatusCode, existing.ResponseBody),
+            };
+        }
+    }
+
+    public async Task CompleteAsync(string operation, string key, int statusCode, string body, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        await db.IdempotencyRecords.Where(r => r.Operation == operation && r.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, statusCode).SetProperty(r => r.ResponseBody, body), ct);
+    }
+
+    /// <summary>Frees a key whose call changed nothing (refused or failed), so a corrected call may use it.</summary>
+    public async Task ReleaseAsync(string operation, string key, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        await db.IdempotencyRecords.Where(r => r.Operation == operation && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,17 @@
+using Purser.Engine.Access;
+using Purser.Engine.Accounts;
+using Purser.Engine.Idempotency;
+
+namespace Purser.Server.Hosting;
+
+internal static class EngineServices
+{
+    public static IServiceCollection AddPurserEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<CallerDirectory>();
+        services.AddSingleton<ScopeResolver>();
+        services.AddSingleton<AccountCommands>();
+        services.AddSingleton<IdempotentReplies>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Purser.Engine.Idempotency;
+using Purser.Server.Hosting.Security;
+
+namespace Purser.Server.Hosting;
+
+/// <summary>
+/// Every mutating operator call carries an <c>Idempotency-Key</c>; a replay with the same key
+/// and request gets the first reply back (marked <c>Idempotent-Replayed: true</c>) and changes nothing.
+/// </summary>
+public static class IdempotencyKeys
+{
+    public const string Header = "Idempotency-Key";
+
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var key = http.Request.Headers[Header].ToString();
+            if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+                return ArmError.Result(400, "MissingIdempotencyKey", $"Mutating calls need an '{Header}' header of 1 to 200 characters.", Header);
+
+            var operation = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
+            var scopedKey = $"{http.Caller().UserId:N}:{key}";
+            var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+                context.Arguments.Where(a => a is not HttpContext and not CancellationToken).ToArray())));
+            var replies = http.RequestServices.GetRequiredService<IdempotentReplies>();
+            switch (await replies.ReserveAsync(operation, scopedKey, hash, http.RequestAborted))
+            {
+                case KeyState.Completed done:
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    return Results.Text(done.Body, "application/json", Encoding.UTF8, done.StatusCode);
+                case KeyState.InProgress:
+                    return ArmError.Result(409, "RequestInProgress", "A call with this Idempotency-Key is still running; retry shortly.", Header);
+                case KeyState.Mismatch:
+                    return ArmError.Result(422, "IdempotencyKeyReused", "This Idempotency-Key was used for a different request.", Header);
+            }
+
+            try
+            {
+                var result = await next(context);
+                if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok && result is IValueHttpResult value)
+                {
+                    var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+                    var body = JsonSerializer.Serialize(value.Value, json);
+                    await replies.CompleteAsync(operation, scopedKey, ok.StatusCode.Value, body, CancellationToken.None);
+                }
+                else
+                {
+                    await replies.ReleaseAsync(operation, scopedKey, CancellationToken.None);
+                }
+                return result;
+            }
+            catch
+            {
+                await replies.ReleaseAsync(operation, scopedKey, CancellationToken.None);
+                throw;
+            }
+        });
+}

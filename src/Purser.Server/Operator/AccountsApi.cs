@@ -1,0 +1,23 @@
+using Purser.Engine.Accounts;
+using Purser.Server.Hosting;
+
+namespace Purser.Server.Operator;
+
+/// <summary>Operator API: the structure and people of a tenant (R-OPS).</summary>
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder ops)
+    {
+        ops.MapPost("/billingAccounts", async (NewBillingAccount body, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.CreateAccountAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Accounts");
+        ops.MapPost("/billingProfiles", async (NewBillingProfile body, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.CreateProfileAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Accounts");
+        ops.MapPost("/users", async (NewUser body, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.CreateUserAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+        ops.MapPost("/roleAssignments", async (NewRoleAssignment body, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.AssignRoleAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+        ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.CreateTokenAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+        return ops;
+    }
+}
