@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Purser.Engine.Demo;
 using Purser.Server.Hosting.Security;
+using Purser.Server.Arm;
 using Purser.Server.Operator;
 using Purser.Engine.Storage;
 
@@ -31,10 +32,12 @@ public static partial class PurserHost
 
         var app = builder.Build();
         app.UseArmErrors();
+        app.UseCollapsedSlashes();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOperatorApi();
+        app.MapArmApi();
         return app;
     }
 

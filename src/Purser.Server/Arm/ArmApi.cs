@@ -1,0 +1,26 @@
+namespace Purser.Server.Arm;
+
+/// <summary>
+/// The Microsoft.Billing and Microsoft.Consumption surface (R-ARM): the paths, api-versions,
+/// shapes and errors the official Azure SDK clients speak.
+/// </summary>
+public static class ArmApi
+{
+    public static void MapArmApi(this IEndpointRouteBuilder app)
+    {
+        var billing = app.MapGroup("/providers/Microsoft.Billing").RequireApiVersion(ApiVersions.Billing);
+        var consumption = app.MapGroup("/").RequireApiVersion(ApiVersions.Consumption);
+        MapBilling(billing);
+        MapConsumption(consumption);
+    }
+
+    // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices.
+    private static void MapBilling(RouteGroupBuilder billing)
+    {
+    }
+
+    // Microsoft.Consumption resources under billing scopes and subscriptions.
+    private static void MapConsumption(RouteGroupBuilder consumption)
+    {
+    }
+}
