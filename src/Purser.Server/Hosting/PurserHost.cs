@@ -33,6 +33,7 @@ public static partial class PurserHost
         var app = builder.Build();
         app.UseArmErrors();
         app.UseCollapsedSlashes();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
