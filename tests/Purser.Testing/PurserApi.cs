@@ -34,7 +34,7 @@ public sealed class PurserApi : IAsyncDisposable
     public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2019, 10, 11, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero));
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
         var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false),
             b => b.Services.AddSingleton<TimeProvider>(clock));

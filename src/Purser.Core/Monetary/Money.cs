@@ -11,6 +11,9 @@ public readonly record struct Money(decimal Amount, Currency Currency)
     public bool IsNegative => Amount < 0m;
     public bool IsPositive => Amount > 0m;
 
+    /// <summary>True when the amount needs no rounding: stored amounts must hold no fraction of a fen or cent.</summary>
+    public bool IsWholeMinorUnits => Rounding.Credit(Amount, Currency) == Amount;
+
     public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount, Same(a, b));
     public static Money operator -(Money a, Money b) => new(a.Amount - b.Amount, Same(a, b));
     public static Money operator -(Money a) => new(-a.Amount, a.Currency);

@@ -153,7 +153,7 @@ internal sealed class DemoData
         _entities.Add(lot);
         _entities.Add(new CreditJournalEntry
         {
-            BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = "Grant", Currency = lot.Currency, Amount = amount,
+            BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = "Grant", Phase = "Settled", Currency = lot.Currency, Amount = amount,
             Description = $"New credit added on {start:yyyy-MM-dd}", IdempotencyKey = "grant:" + key, OccurredAt = start,
         });
     }

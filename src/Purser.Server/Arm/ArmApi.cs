@@ -1,3 +1,5 @@
+using Purser.Server.Arm.Consumption;
+
 namespace Purser.Server.Arm;
 
 /// <summary>
@@ -22,5 +24,6 @@ public static class ArmApi
     // Microsoft.Consumption resources under billing scopes and subscriptions.
     private static void MapConsumption(RouteGroupBuilder consumption)
     {
+        consumption.MapCredits();
     }
 }

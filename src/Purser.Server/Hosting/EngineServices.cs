@@ -1,5 +1,7 @@
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
+using Purser.Engine.Billing;
+using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
 
 namespace Purser.Server.Hosting;
@@ -12,6 +14,11 @@ internal static class EngineServices
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<AccountCommands>();
         services.AddSingleton<IdempotentReplies>();
+        services.AddSingleton<CreditBook>();
+        services.AddSingleton<CreditQueries>();
+        services.AddSingleton<CreditCommands>();
+        services.AddSingleton<ChargeCommands>();
+        services.AddSingleton<BillingRun>();
         return services;
     }
 }

@@ -11,5 +11,7 @@ public static class OperatorApi
     {
         var ops = app.MapGroup(Prefix).RequireOperator();
         ops.MapAccountsApi();
+        ops.MapCreditsApi();
+        ops.MapBillingApi();
     }
 }

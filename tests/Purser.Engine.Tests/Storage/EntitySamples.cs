@@ -66,8 +66,9 @@ internal static class EntitySamples
             new PriceVersion { MeterId = meter.Id, Currency = "USD", UnitPrice = 11m, EffectiveFrom = At, AnnouncedAt = At.AddDays(-31) },
             new CreditJournalEntry
             {
-                BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, ChargeId = charge.Id, Kind = "Draw", Currency = "USD",
-                Amount = -1.74m, Description = "Credit eligible charges as of 10/11/2019", IdempotencyKey = "draw:1", OccurredAt = At, InvoiceId = invoice.Id,
+                BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = "ChargeDraw", Phase = "Settled", Currency = "USD",
+                Amount = -1.74m, Description = "Credit eligible charges as of 10/11/2019", IdempotencyKey = "draw:1@G1", OccurredAt = At,
+                ChargeKey = "usage:1", Settles = "draw:1", InvoiceNumber = invoice.InvoiceNumber,
             },
             new UsageEvent
             {

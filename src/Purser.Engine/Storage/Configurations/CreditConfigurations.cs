@@ -21,6 +21,7 @@ internal sealed class CreditJournalEntryConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Currency).HasMaxLength(3);
         b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.OccurredAt });
+        b.HasIndex(x => new { x.BillingProfileId, x.ChargeKey });
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CreditLot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
     }

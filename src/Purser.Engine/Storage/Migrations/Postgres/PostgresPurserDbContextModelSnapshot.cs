@@ -313,8 +313,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ChargeId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ChargeKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -331,23 +332,35 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid?>("LotId")
+                    b.Property<Guid>("LotId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Settles")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("BillingProfileId", "ChargeKey");
 
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
@@ -1254,7 +1267,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>

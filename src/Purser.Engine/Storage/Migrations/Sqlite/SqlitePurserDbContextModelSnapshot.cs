@@ -306,7 +306,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ChargeId")
+                    b.Property<string>("ChargeKey")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -324,7 +325,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("InvoiceId")
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -332,15 +334,26 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("LotId")
+                    b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settles")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("BillingProfileId", "ChargeKey");
 
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
@@ -1235,7 +1248,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>

@@ -11,7 +11,7 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePurserDbContext))]
-    [Migration("20261123113257_Initial")]
+    [Migration("20261123115134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -309,7 +309,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ChargeId")
+                    b.Property<string>("ChargeKey")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -327,7 +328,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("InvoiceId")
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -335,15 +337,26 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("LotId")
+                    b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settles")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("BillingProfileId", "ChargeKey");
 
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
@@ -1238,7 +1251,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>

@@ -492,15 +492,17 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     BillingAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
                     BillingProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChargeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    ChargeKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Settles = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -623,6 +625,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 name: "IX_CreditJournal_BillingAccountId_BillingProfileId_OccurredAt",
                 table: "CreditJournal",
                 columns: new[] { "BillingAccountId", "BillingProfileId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditJournal_BillingProfileId_ChargeKey",
+                table: "CreditJournal",
+                columns: new[] { "BillingProfileId", "ChargeKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditJournal_BillingProfileId_IdempotencyKey",

@@ -12,7 +12,7 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPurserDbContext))]
-    [Migration("20261123113304_Initial")]
+    [Migration("20261123115141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -316,8 +316,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ChargeId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ChargeKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -334,23 +335,35 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid?>("LotId")
+                    b.Property<Guid>("LotId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Settles")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("BillingProfileId", "ChargeKey");
 
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
@@ -1257,7 +1270,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>

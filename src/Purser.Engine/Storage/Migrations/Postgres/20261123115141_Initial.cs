@@ -493,15 +493,17 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     BillingAccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     BillingProfileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LotId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Kind = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Phase = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Amount = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
                     Description = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uuid", nullable: true)
+                    ChargeKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Settles = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -624,6 +626,11 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 name: "IX_CreditJournal_BillingAccountId_BillingProfileId_OccurredAt",
                 table: "CreditJournal",
                 columns: new[] { "BillingAccountId", "BillingProfileId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditJournal_BillingProfileId_ChargeKey",
+                table: "CreditJournal",
+                columns: new[] { "BillingProfileId", "ChargeKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditJournal_BillingProfileId_IdempotencyKey",

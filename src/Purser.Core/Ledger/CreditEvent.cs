@@ -1,0 +1,22 @@
+using Purser.Core.Monetary;
+
+namespace Purser.Core.Ledger;
+
+/// <summary>
+/// One row of the transactions list (R-EVENTS). Every amount is signed as its effect on the
+/// balance, so <see cref="ClosedBalance"/> = previous closed balance + NewCredit + Adjustments
+/// + CreditExpired + Charges. <see cref="InvoiceNumber"/> is empty while pending.
+/// </summary>
+public sealed record CreditEvent(
+    string Key,
+    DateTimeOffset TransactionDate,
+    string Description,
+    Money NewCredit,
+    Money Adjustments,
+    Money CreditExpired,
+    Money Charges,
+    Money ClosedBalance,
+    CreditEventType EventType,
+    string InvoiceNumber,
+    Guid LotId,
+    string LotSource);

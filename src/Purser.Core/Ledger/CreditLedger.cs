@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Purser.Core.Monetary;
+
+namespace Purser.Core.Ledger;
+
+/// <summary>
+/// A billing profile's credit: its lots and the append-only journal of their movements, with
+/// each lot's position cached as entries are appended. Appending checks the invariants
+/// (unique keys, known lots, no lot below zero) so a corrupt history cannot be loaded.
+/// </summary>
+public sealed record CreditLedger
+{
+    private CreditLedger(
+        Currency currency,
+        ImmutableList<CreditLot> lots,
+        ImmutableList<JournalEntry> entries,
+        ImmutableDictionary<Guid, LotPosition> positions,
+        ImmutableDictionary<string, JournalEntry> byKey,
+        ImmutableHashSet<string> settledKeys)
+    {
+        Currency = currency;
+        Lots = lots;
+        Entries = entries;
+        Positions = positions;
+        this.byKey = byKey;
+        this.settledKeys = settledKeys;
+    }
+
+    private readonly ImmutableDictionary<string, JournalEntry> byKey;
+    private readonly ImmutableHashSet<string> settledKeys;
+
+    public Currency Currency { get; }
+
+    /// <summary>In creation order.</summary>
+    public ImmutableList<CreditLot> Lots { get; }
+
+    /// <summary>In journal order.</summary>
+    public ImmutableList<JournalEntry> Entries { get; }
+
+    public ImmutableDictionary<Guid, LotPosition> Positions { get; }
+
+    public long NextLotSequence => Lots.IsEmpty ? 1 : Lots[^1].Sequence + 1;
+
+    public static CreditLedger Empty(Currency currency) =>
+        new(currency, [], [], ImmutableDictionary<Guid, LotPosition>.Empty,
+            ImmutableDictionary.Create<string, JournalEntry>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal));
+
+    /// <summary>Rebuilds a ledger from stored lots and entries, checking every invariant on the way.</summary>
+    public static CreditLedger From(Currency currency, IEnumerable<CreditLot> lots, IEnumerable<JournalEntry> entries) =>
+        Empty(currency).Apply(new LedgerChange([.. lots.OrderBy(l => l.Sequence)], [.. entries]));
+
+    public bool Contains(string key) => byKey.ContainsKey(key);
+
+    public JournalEntry? Entry(string key) => byKey.GetValueOrDefault(key);
+
+    /// <summary>True once a settled twin of the pending entry <paramref name="key"/> was appended.</summary>
+    public bool IsSettled(string key) => settledKeys.Contains(key);
+
+    public CreditLot Lot(Guid id) => Lots.Find(l => l.Id == id) ?? throw new KeyNotFoundException($"No credit lot {id}.");
+
+    public LotPosition Position(Guid lotId) => Positions[lotId];
+
+    /// <summary>Pending entries no invoice has settled yet, in journal order.</summary>
+    public IEnumerable<JournalEntry> PendingEntries =>
+        Entries.Where(e => e.Phase == EntryPhase.Pending && !settledKeys.Contains(e.Key));
+
+    public CreditLedger Apply(LedgerChange change)
+    {
+        var lots = Lots.ToBuilder();
+        var positions = Positions.ToBuilder();
+        var keys = byKey.ToBuilder();
+        var settled = settledKeys.ToBuilder();
+        foreach (var lot in change.NewLots)
+        {
+            if (positions.ContainsKey(lot.Id))
+                throw new InvalidOperationException($"Credit lot {lot.Id} already exists.");
+            RequireCurrency(lot.OriginalAmount);
+            lots.Add(lot);
+            positions[lot.Id] = LotPosition.Zero(Currency);
+        }
+        foreach (var entry in change.Entries)
+        {
+            RequireCurrency(entry.Amount);
+            if (!keys.TryAdd(entry.Key, entry))
+                throw new InvalidOperationException($"Journal key '{entry.Key}' is already used.");
+            if (!positions.TryGetValue(entry.LotId, out var position))
+                throw new InvalidOperationException($"Entry '{entry.Key}' names unknown credit lot {entry.LotId}.");
+            positions[entry.LotId] = entry.IsSettlement ? Settle(entry, keys, settled, position) : position.Apply(entry);
+            if (positions[entry.LotId].Balance.IsNegative)
+                throw new InvalidOperationException($"Entry '{entry.Key}' takes credit lot {entry.LotId} below zero.");
+        }
+        return new CreditLedger(Currency, lots.ToImmutable(), Entries.AddRange(change.Entries), positions.ToImmutable(), keys.ToImmutable(), settled.ToImmutable());
+    }
+
+    private static LotPosition Settle(
+        JournalEntry twin,
+        ImmutableDictionary<string, JournalEntry>.Builder keys,
+        ImmutableHashSet<string>.Builder settled,
+        LotPosition position)
+    {
+        if (!keys.TryGetValue(twin.Settles!, out var pending) || pending.Phase != EntryPhase.Pending)
+            throw new InvalidOperationException($"Entry '{twin.Key}' settles '{twin.Settles}', which is not a pending entry.");
+        if (pending.Amount != twin.Amount || pending.LotId != twin.LotId || pending.Kind != twin.Kind || twin.Phase != EntryPhase.Settled)
+            throw new InvalidOperationException($"Entry '{twin.Key}' does not match the pending entry it settles.");
+        if (!settled.Add(pending.Key))
+            throw new InvalidOperationException($"Pending entry '{pending.Key}' is already settled.");
+        return position.Settle(twin);
+    }
+
+    private void RequireCurrency(Money amount)
+    {
+        if (amount.Currency != Currency)
+            throw new InvalidOperationException($"This ledger holds {Currency}, not {amount.Currency}.");
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Core;
+using Purser.Core.Ledger;
+using Purser.Core.Monetary;
+using Purser.Engine.Accounts;
+using Purser.Engine.Credits;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Billing;
+
+/// <summary>
+/// Records a charge and pays what it can from credit (R-DRAW, R-CE) in one transaction. The
+/// charge row carries the idempotency key, so a replay is recognised even when nothing was drawn.
+/// </summary>
+public sealed class ChargeCommands(CreditBook book)
+{
+    public const int MaxDescriptionLength = 400;
+
+    public async Task<Outcome<ChargeView>> RecordAsync(NewCharge input, string idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputRules.First(
+                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                MoneyRules.PositiveAmount(input.Amount, "amount"),
+                InputRules.Required(input.Description, "description", MaxDescriptionLength)) is { } invalid)
+            return invalid;
+
+        var key = "charge:" + idempotencyKey;
+        return await book.ChangeAsync<ChargeView>(input.BillingProfileId!.Value, async session =>
+        {
+            var db = session.Db;
+            var existing = await db.Charges.AsNoTracking().FirstOrDefaultAsync(c => c.BillingProfileId == session.Profile.Id && c.IdempotencyKey == key, ct);
+            if (existing is not null)
+                return (LedgerChange.Replay, View(existing, session.Ledger));
+            if (input.SubscriptionId is { } subscriptionId
+                && !await db.Subscriptions.AnyAsync(s => s.Id == subscriptionId && s.BillingProfileId == session.Profile.Id, ct))
+                return InputRules.NotFound("Subscription in this billing profile", "subscriptionId", subscriptionId);
+
+            var currency = session.Ledger.Currency;
+            var amount = new Money(input.Amount!.Value, currency).RoundAsCharge();
+            var at = input.ChargedAt ?? session.Now;
+            var eligible = input.CreditEligible ?? true;
+            var drawn = new DrawCharge(key, amount, eligible, at, input.Description!.Trim()).Decide(session.Ledger);
+            if (!drawn.IsAccepted)
+                return drawn.Refusal with { Target = drawn.Refusal.Target ?? "amount" };
+            var charge = new Charge
+            {
+                Id = Guid.NewGuid(), BillingAccountId = session.Profile.BillingAccountId, BillingProfileId = session.Profile.Id,
+                SubscriptionId = input.SubscriptionId, ChargeType = "OneTime", Description = input.Description.Trim(), Currency = currency.Code,
+                UnitPrice = amount.Amount, Quantity = 1m, Amount = amount.Amount, CreditEligible = eligible,
+                StartDate = DateOnly.FromDateTime(at.UtcDateTime), EndDate = DateOnly.FromDateTime(at.UtcDateTime),
+                IdempotencyKey = key, CreatedAt = session.Now.UtcDateTime,
+            };
+            db.Charges.Add(charge);
+            return (drawn.Value.Change, new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, charge.Currency,
+                charge.Amount, drawn.Value.CoveredByCredit.Amount, drawn.Value.AmountDue.Amount, eligible, charge.StartDate, null));
+        }, ct);
+    }
+
+    internal static ChargeView View(Charge charge, CreditLedger ledger)
+    {
+        var covered = -ledger.Entries.Where(e => e.Kind == EntryKind.ChargeDraw && !e.IsSettlement && e.ChargeKey == charge.IdempotencyKey)
+            .Sum(e => e.Amount.Amount);
+        return new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, charge.Currency, charge.Amount,
+            covered, charge.Amount - covered, charge.CreditEligible, charge.StartDate, charge.InvoiceId);
+    }
+}

@@ -1,0 +1,5 @@
+namespace Purser.Engine.Credits;
+
+/// <summary>An operator's grant of credit to a billing profile; dates default to now and twelve months on.</summary>
+public sealed record NewCreditGrant(Guid? BillingProfileId, decimal? Amount, string? Currency, string? Source,
+    DateTimeOffset? StartDate, DateTimeOffset? ExpirationDate, string? PoNumber);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Purser.Engine.Credits;
+
+namespace Purser.Server.Arm.Consumption;
+
+/// <summary>credits/balanceSummary, lots and events of a billing profile or account (R-BAL, R-LOTS, R-EVENTS).</summary>
+public static class CreditEndpoints
+{
+    private const string Profile = "/providers/Microsoft.Billing/billingAccounts/{account}/billingProfiles/{profile}/providers/Microsoft.Consumption";
+    private const string Account = "/providers/Microsoft.Billing/billingAccounts/{account}/providers/Microsoft.Consumption";
+
+    public static void MapCredits(this RouteGroupBuilder consumption)
+    {
+        consumption.MapGet(Profile + "/credits/balanceSummary", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
+            if (denied is not null)
+                return denied;
+            var view = await credits.BalanceAsync(scope!.ProfileId!.Value, http.RequestAborted);
+            return Results.Json(ConsumptionShapes.BalanceSummary(scope.AccountName, view!));
+        });
+
+        consumption.MapGet(Profile + "/lots", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
+            return denied ?? await LotsPage(http, scope!.AccountName, [scope.ProfileId!.Value], credits);
+        });
+
+        consumption.MapGet(Account + "/lots", async (HttpContext http, string account, CreditQueries credits) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableAccountAsync(http, account);
+            return denied ?? await LotsPage(http, scope!.AccountName, await credits.ProfilesOfAccountAsync(scope.AccountId, http.RequestAborted), credits);
+        });
+
+        consumption.MapGet(Profile + "/events", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
+            if (denied is not null)
+                return denied;
+            if (RequiredDate(http, "startDate", out var from) is { } badStart)
+                return badStart;
+            if (RequiredDate(http, "endDate", out var to) is { } badEnd)
+                return badEnd;
+            if (to < from)
+                return Hosting.ArmError.Result(400, "InvalidDateRange", "'endDate' must not be before 'startDate'.", "endDate");
+            return await EventsPage(http, scope!.AccountName, [scope.ProfileId!.Value], from, EndOfDay(to), credits);
+        });
+
+        consumption.MapGet(Account + "/events", async (HttpContext http, string account, CreditQueries credits) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableAccountAsync(http, account);
+            if (denied is not null)
+                return denied;
+            var filter = EventDateFilter.Parse(http.Request.Query["$filter"]);
+            if (!filter.IsValid)
+                return Hosting.ArmError.Result(400, "InvalidFilter", filter.Error!, "$filter");
+            var profiles = await credits.ProfilesOfAccountAsync(scope!.AccountId, http.RequestAborted);
+            return await EventsPage(http, scope.AccountName, profiles, filter.From, filter.To, credits);
+        });
+    }
+
+    private static async Task<IResult> LotsPage(HttpContext http, string account, IReadOnlyList<Guid> profiles, CreditQueries credits)
+    {
+        var lots = await credits.LotsAsync(profiles, http.RequestAborted);
+        var size = ArmPage.Size(http.Request);
+        var page = lots.Skip(ArmPage.Offset(http.Request)).Take(size + 1).Select(l => ConsumptionShapes.Lot(account, l)).ToList();
+        return ArmPage.Of(http.Request, page, size);
+    }
+
+    private static async Task<IResult> EventsPage(HttpContext http, string account, IReadOnlyList<Guid> profiles,
+        DateTimeOffset from, DateTimeOffset to, CreditQueries credits)
+    {
+        var events = await credits.EventsAsync(profiles, from, to, http.RequestAborted);
+        var size = ArmPage.Size(http.Request);
+        var page = events.Skip(ArmPage.Offset(http.Request)).Take(size + 1).Select(e => ConsumptionShapes.Event(account, e)).ToList();
+        return ArmPage.Of(http.Request, page, size);
+    }
+
+    private static IResult? RequiredDate(HttpContext http, string name, out DateTimeOffset value)
+    {
+        var raw = http.Request.Query[name].ToString();
+        if (raw.Length == 0)
+        {
+            value = default;
+            return Hosting.ArmError.Result(400, "MissingParameter", $"The query parameter '{name}' is required.", name);
+        }
+        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+            return Hosting.ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
+        return null;
+    }
+
+    // A date-only end ("2019-10-11") means the whole of that day.
+    private static DateTimeOffset EndOfDay(DateTimeOffset to) => to.TimeOfDay == TimeSpan.Zero ? to.AddDays(1) : to;
+}
