@@ -1,6 +1,9 @@
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
+using Purser.Engine.Catalog;
+using Purser.Engine.Partners;
+using Purser.Engine.Subscriptions;
 using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
 
@@ -19,6 +22,9 @@ internal static class EngineServices
         services.AddSingleton<CreditCommands>();
         services.AddSingleton<ChargeCommands>();
         services.AddSingleton<BillingRun>();
+        services.AddSingleton<CatalogCommands>();
+        services.AddSingleton<PartnerCommands>();
+        services.AddSingleton<SubscriptionCommands>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ public static partial class PurserHost
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddPurserEngine();
         builder.Services.AddPurserSecurity();
+        builder.Services.AddOperatorDocs();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         configure?.Invoke(builder);
@@ -38,6 +39,7 @@ public static partial class PurserHost
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOperatorApi();
+        app.MapOperatorDocs();
         app.MapArmApi();
         return app;
     }

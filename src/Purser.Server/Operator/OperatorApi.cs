@@ -13,5 +13,7 @@ public static class OperatorApi
         ops.MapAccountsApi();
         ops.MapCreditsApi();
         ops.MapBillingApi();
+        ops.MapCatalogApi();
+        ops.MapSubscriptionsApi();
     }
 }

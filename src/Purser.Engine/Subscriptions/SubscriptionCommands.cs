@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Core;
+using Purser.Engine.Accounts;
+using Purser.Engine.Partners;
+using Purser.Engine.Storage;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Subscriptions;
+
+/// <summary>Creates subscriptions of every offer type (R-NEWSUB) and edits name, service administrator and partner (R-SUBEDIT, R-PARTNER).</summary>
+public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
+{
+    public const int MaxSeats = 1_000_000;
+
+    public async Task<Outcome<SubscriptionView>> CreateAsync(NewSubscription input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var offer = input.OfferType;
+        if (InputRules.First(
+                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                InputRules.Required(input.DisplayName, "displayName"),
+                InputRules.OneOf(offer, "offerType", OfferType.All),
+                offer is not null && OfferType.IsPartnerSold(offer) && input.PartnerId is null
+                    ? new Refusal("MissingField", $"A {offer} subscription is sold by a partner: 'partnerId' is required.", "partnerId") : null,
+                input.PartnerId is null ? null : PartnerCommands.PartnerIdRule(input.PartnerId),
+                offer == OfferType.LicenseBased && input.LicenseMeterId is null
+                    ? new Refusal("MissingField", "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
+                offer == OfferType.LicenseBased && input.Seats is not (>= 1 and <= MaxSeats)
+                    ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null) is { } invalid)
+            return invalid;
+
+        await using var db = store.CreateContext();
+        var profile = await db.BillingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.BillingProfileId, ct);
+        if (profile is null)
+            return InputRules.NotFound("Billing profile", "billingProfileId", input.BillingProfileId);
+        if (input.PartnerId is not null && !await db.Partners.AnyAsync(p => p.Id == input.PartnerId, ct))
+            return InputRules.NotFound("Partner", "partnerId", input.PartnerId);
+        if (input.LicenseMeterId is { } meterId && !await db.Meters.AnyAsync(m => m.Id == meterId, ct))
+            return InputRules.NotFound("Meter", "licenseMeterId", meterId);
+        var administrator = input.ServiceAdministratorId ?? await DefaultAdministratorAsync(db, profile.BillingAccountId, ct);
+        if (input.ServiceAdministratorId is { } adminId && !await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == profile.BillingAccountId, ct))
+            return InputRules.NotFound("User of this billing account", "serviceAdministratorId", adminId);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = Guid.NewGuid();
+        var subscription = new Subscription
+        {
+            Id = id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, DisplayName = input.DisplayName!.Trim(),
+            OfferType = offer!, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
+            LicenseMeterId = input.LicenseMeterId, CreatedAt = now, StateChangedAt = now,
+        };
+        db.Subscriptions.Add(subscription);
+        if (offer == OfferType.LicenseBased)
+        {
+            db.SeatChanges.Add(new SeatChange
+            {
+                BillingAccountId = profile.BillingAccountId, SubscriptionId = id, EffectiveDate = DateOnly.FromDateTime(now), Seats = input.Seats!.Value, RecordedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return View(subscription);
+    }
+
+    public async Task<Outcome<SubscriptionView>> ChangeAsync(Guid subscriptionId, SubscriptionChange input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputRules.First(
+                input.DisplayName is null ? null : InputRules.Required(input.DisplayName, "displayName"),
+                string.IsNullOrEmpty(input.PartnerId) ? null : PartnerCommands.PartnerIdRule(input.PartnerId)) is { } invalid)
+            return invalid;
+        await using var db = store.CreateContext();
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, ct);
+        if (subscription is null)
+            return InputRules.NotFound("Subscription", "subscriptionId", subscriptionId);
+        if (subscription.State == "Deleted")
+            return new Refusal("SubscriptionDeleted", "A deleted subscription cannot be changed.", "subscriptionId");
+        if (input.ServiceAdministratorId is { } adminId)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == subscription.BillingAccountId, ct))
+                return InputRules.NotFound("User of this billing account", "serviceAdministratorId", adminId);
+            subscription.ServiceAdministratorId = adminId;
+        }
+        if (input.PartnerId is { } partnerId)
+        {
+            if (partnerId.Length > 0 && !await db.Partners.AnyAsync(p => p.Id == partnerId, ct))
+                return InputRules.NotFound("Partner", "partnerId", partnerId);
+            subscription.PartnerId = partnerId.Length == 0 ? null : partnerId;
+        }
+        if (input.DisplayName is not null)
+            subscription.DisplayName = input.DisplayName.Trim();
+        await db.SaveChangesAsync(ct);
+        return View(subscription);
+    }
+
+    public async Task<SubscriptionView?> FindAsync(Guid subscriptionId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, ct);
+        return subscription is null ? null : View(subscription);
+    }
+
+    // R-SUBEDIT: the service administrator defaults to the account administrator.
+    private static Task<Guid?> DefaultAdministratorAsync(PurserDbContext db, Guid accountId, CancellationToken ct) =>
+        db.RoleAssignments.Where(r => r.BillingAccountId == accountId && r.Role == Access.BillingRole.AccountAdministrator)
+            .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.UserId).FirstOrDefaultAsync(ct);
+
+    internal static SubscriptionView View(Subscription s) => new(s.Id, s.BillingAccountId, s.BillingProfileId, s.DisplayName, s.OfferType, s.State,
+        s.OrderId, s.PartnerId, s.ServiceAdministratorId, s.NeedsReconfiguration, new DateTimeOffset(s.CreatedAt, TimeSpan.Zero));
+}

@@ -1,0 +1,10 @@
+namespace Purser.Engine.Subscriptions;
+
+public sealed record NewSubscription(Guid? BillingProfileId, string? DisplayName, string? OfferType, string? PartnerId,
+    Guid? ServiceAdministratorId, Guid? LicenseMeterId, int? Seats);
+
+/// <summary>R-SUBEDIT and R-PARTNER: any field left null is unchanged; an empty partner id unlinks the partner.</summary>
+public sealed record SubscriptionChange(string? DisplayName, Guid? ServiceAdministratorId, string? PartnerId);
+
+public sealed record SubscriptionView(Guid Id, Guid BillingAccountId, Guid BillingProfileId, string DisplayName, string OfferType, string State,
+    string OrderId, string? PartnerId, Guid? ServiceAdministratorId, bool NeedsReconfiguration, DateTimeOffset CreatedAt);

@@ -1,0 +1,22 @@
+using Purser.Engine.Catalog;
+using Purser.Engine.Partners;
+using Purser.Server.Hosting;
+
+namespace Purser.Server.Operator;
+
+/// <summary>Operator API: meters (R-CE) and partners (R-PARTNER).</summary>
+public static class CatalogApi
+{
+    public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder ops)
+    {
+        ops.MapPost("/meters", async (NewMeter body, CatalogCommands catalog, CancellationToken ct) =>
+            (await catalog.CreateMeterAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Catalog");
+        ops.MapGet("/meters", async (CatalogCommands catalog, CancellationToken ct) =>
+            Results.Json(new { value = await catalog.ListMetersAsync(ct) })).WithTags("Catalog");
+        ops.MapPost("/partners", async (NewPartner body, PartnerCommands partners, CancellationToken ct) =>
+            (await partners.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Partners");
+        ops.MapGet("/partners/{partnerId}", async (string partnerId, PartnerCommands partners, CancellationToken ct) =>
+            (await partners.CheckAsync(partnerId, ct)).Ok()).WithTags("Partners");
+        return ops;
+    }
+}
