@@ -52,7 +52,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
                 InputRules.Required(input.DisplayName, "displayName"),
                 InputRules.Currency(input.Currency, "currency"),
                 input.InvoiceDay is < 1 or > 28 ? new Refusal("InvalidField", "'invoiceDay' must be between 1 and 28.", "invoiceDay") : null,
-                input.TimeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone, out _) ? null
+                input.TimeZone is null || Core.Calendar.BillingTimeZone.TryResolve(input.TimeZone, out _) ? null
                     : new Refusal("InvalidField", $"'timeZone' is not a known time zone: '{input.TimeZone}'.", "timeZone"),
                 input.PaymentMethod is null ? null : InputRules.OneOf(input.PaymentMethod, "paymentMethod", PaymentMethods),
                 InputRules.Optional(input.PoNumber, "poNumber", 100),

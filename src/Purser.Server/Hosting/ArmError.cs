@@ -11,6 +11,11 @@ public static class ArmError
     public static object Body(string code, string message, string? target = null) =>
         new { error = target is null ? (object)new { code, message } : new { code, message, target } };
 
+    /// <summary>An error made of several problems, each named in <c>details</c> (ARM's shape for a batch).</summary>
+    public static IResult WithDetails(int status, string code, string message, IEnumerable<(string Code, string Message, string Target)> details) =>
+        Results.Json(new { error = new { code, message, details = details.Select(d => new { code = d.Code, message = d.Message, target = d.Target }) } },
+            statusCode: status);
+
     public static IResult From(Refusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);

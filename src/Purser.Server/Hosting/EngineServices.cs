@@ -4,6 +4,7 @@ using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
 using Purser.Engine.Partners;
 using Purser.Engine.Subscriptions;
+using Purser.Engine.Usage;
 using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
 
@@ -25,6 +26,8 @@ internal static class EngineServices
         services.AddSingleton<CatalogCommands>();
         services.AddSingleton<PartnerCommands>();
         services.AddSingleton<SubscriptionCommands>();
+        services.AddSingleton<RatingSignal>();
+        services.AddSingleton<UsageIngestion>();
         return services;
     }
 }

@@ -27,6 +27,8 @@ public static partial class PurserHost
         builder.Services.AddPurserEngine();
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
+        // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         configure?.Invoke(builder);

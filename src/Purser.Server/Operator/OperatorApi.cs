@@ -15,5 +15,6 @@ public static class OperatorApi
         ops.MapBillingApi();
         ops.MapCatalogApi();
         ops.MapSubscriptionsApi();
+        ops.MapUsageApi();
     }
 }

@@ -1010,6 +1010,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
+                    b.Property<decimal>("RatedAmount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
                     b.Property<decimal>("RatedQuantity")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");

@@ -993,6 +993,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("RatedAmount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("RatedQuantity")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");

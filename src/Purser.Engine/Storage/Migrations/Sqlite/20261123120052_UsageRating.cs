@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Purser.Engine.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class UsageRating : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<decimal>(
+                name: "RatedAmount",
+                table: "UsageDailyAggregates",
+                type: "TEXT",
+                precision: 28,
+                scale: 10,
+                nullable: false,
+                defaultValue: 0m);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RatedAmount",
+                table: "UsageDailyAggregates");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Purser.Core;
+using Purser.Engine.Storage;
+
+namespace Purser.Engine.Usage;
+
+/// <summary>
+/// Takes a batch of usage (R-OPS, issue "usage in"): validates every event, drops event ids seen
+/// before (in this batch, in earlier batches, before a restart) and reports them as duplicates,
+/// then writes events and daily aggregates in one transaction and wakes rating.
+/// </summary>
+public sealed class UsageIngestion(PurserStore store, TimeProvider clock, RatingSignal rating)
+{
+    private readonly IUsageWriter _writer = store.Engine == StorageEngine.Postgres
+        ? new PostgresUsageWriter(store.PostgresDataSource!)
+        : new SqliteUsageWriter(store.SqliteConnectionString!);
+
+    /// <summary>The result, and whether the batch was refused as a whole (then nothing was written).</summary>
+    public async Task<Outcome<(UsageBatchResult Result, bool Refused)>> IngestAsync(UsageBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var source = batch.Source ?? UsageLimits.DefaultSource;
+        if (source.Length is 0 or > UsageLimits.MaxSourceLength)
+            return new Refusal("InvalidField", $"'source' must be 1 to {UsageLimits.MaxSourceLength} characters.", "source");
+        if (batch.Events is null || batch.Events.Count == 0)
+            return new Refusal("MissingField", "'events' must hold at least one event.", "events");
+        if (batch.Events.Count > UsageLimits.MaxBatchSize)
+            return new Refusal("BatchTooLarge", $"A batch holds at most {UsageLimits.MaxBatchSize} events; this one has {batch.Events.Count}.", "events");
+
+        var now = clock.GetUtcNow();
+        List<ValidatedUsage> valid;
+        List<UsageEventError> errors;
+        await using (var db = store.CreateContext())
+            (valid, errors) = await UsageValidation.CheckAsync(db, batch.Events, now, ct);
+        if (errors.Count > 0 && batch.AllowPartial != true)
+            return (new UsageBatchResult(batch.Events.Count, 0, [], errors), true);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = valid.Where(e => seen.Add(e.EventId)).ToList();
+        var inserted = unique.Count == 0 ? new HashSet<string>() : await _writer.WriteAsync(source, unique, now.UtcDateTime, ct);
+        if (inserted.Count > 0)
+            rating.Raise();
+        // A duplicate is any event not written now: stored before, or repeated within this batch.
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = valid.Where(e => !(inserted.Contains(e.EventId) && counted.Add(e.EventId))).Select(e => e.EventId).ToList();
+        return (new UsageBatchResult(batch.Events.Count, inserted.Count, duplicates, errors), false);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
+using Purser.Engine.Storage;
+
+namespace Purser.Engine.Usage;
+
+/// <summary>Checks every event of a batch against the catalog and the subscriptions, and lists each problem with its event.</summary>
+internal static class UsageValidation
+{
+    private sealed record SubscriptionFacts(Guid BillingAccountId, string State, BillingTimeZone Zone);
+
+    public static async Task<(List<ValidatedUsage> Valid, List<UsageEventError> Errors)> CheckAsync(
+        PurserDbContext db, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var subscriptionIds = events.Select(e => e?.SubscriptionId).OfType<Guid>().Distinct().ToList();
+        var meterIds = events.Select(e => e?.MeterId).OfType<Guid>().Distinct().ToList();
+        var subscriptions = await (from s in db.Subscriptions
+                                   join p in db.BillingProfiles on s.BillingProfileId equals p.Id
+                                   where subscriptionIds.Contains(s.Id)
+                                   select new { s.Id, s.BillingAccountId, s.State, p.TimeZone }).AsNoTracking().ToListAsync(ct);
+        var facts = subscriptions.ToDictionary(s => s.Id, s => new SubscriptionFacts(s.BillingAccountId, s.State, BillingTimeZone.Resolve(s.TimeZone)));
+        var meters = (await db.Meters.AsNoTracking().Where(m => meterIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+
+        var valid = new List<ValidatedUsage>(events.Count);
+        var errors = new List<UsageEventError>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var error = Check(i, e, facts, meters, now);
+            if (error is not null)
+                errors.Add(error);
+            else
+                valid.Add(Resolve(e!, facts[e!.SubscriptionId!.Value]));
+        }
+        return (valid, errors);
+    }
+
+    private static UsageEventError? Check(int i, UsageEventInput? e, Dictionary<Guid, SubscriptionFacts> facts, HashSet<Guid> meters, DateTimeOffset now)
+    {
+        UsageEventError Fail(string code, string message, string field) => new(i, e?.EventId, code, message, $"events[{i}].{field}");
+        if (e is null)
+            return new UsageEventError(i, null, "MissingField", "The event is null.", $"events[{i}]");
+        if (string.IsNullOrWhiteSpace(e.EventId))
+            return Fail("MissingField", "'eventId' is required.", "eventId");
+        if (e.EventId.Length > UsageLimits.MaxEventIdLength)
+            return Fail("InvalidField", $"'eventId' is longer than {UsageLimits.MaxEventIdLength} characters.", "eventId");
+        if (e.SubscriptionId is not { } subscriptionId)
+            return Fail("MissingField", "'subscriptionId' is required.", "subscriptionId");
+        if (!facts.TryGetValue(subscriptionId, out var subscription))
+            return Fail("UnknownSubscription", $"Subscription '{subscriptionId}' does not exist.", "subscriptionId");
+        if (subscription.State is "Deleted" or "Cancelled")
+            return Fail("SubscriptionClosed", $"Subscription '{subscriptionId}' is {subscription.State}; it takes no usage.", "subscriptionId");
+        if (e.MeterId is not { } meterId)
+            return Fail("MissingField", "'meterId' is required.", "meterId");
+        if (!meters.Contains(meterId))
+            return Fail("UnknownMeter", $"Meter '{meterId}' does not exist.", "meterId");
+        if (e.Quantity is not { } quantity)
+            return Fail("MissingField", "'quantity' is required.", "quantity");
+        if (quantity < 0m)
+            return Fail("InvalidQuantity", "'quantity' must not be negative.", "quantity");
+        if (quantity > UsageLimits.MaxQuantity)
+            return Fail("InvalidQuantity", $"'quantity' must not exceed {UsageLimits.MaxQuantity:N0}.", "quantity");
+        if (e.Timestamp is not { } timestamp)
+            return Fail("MissingField", "'timestamp' is required.", "timestamp");
+        if (timestamp > now + UsageLimits.MaxFutureSkew)
+            return Fail("TimestampInFuture", $"'timestamp' {timestamp:O} is in the future.", "timestamp");
+        if (timestamp < now - UsageLimits.MaxAge)
+            return Fail("TimestampTooOld", $"'timestamp' {timestamp:O} is older than {UsageLimits.MaxAge.TotalDays:0} days.", "timestamp");
+        if (e.ResourceId is { Length: > UsageLimits.MaxResourceIdLength })
+            return Fail("InvalidField", $"'resourceId' is longer than {UsageLimits.MaxResourceIdLength} characters.", "resourceId");
+        if (e.Tags is { Count: > UsageLimits.MaxTags })
+            return Fail("InvalidField", $"At most {UsageLimits.MaxTags} tags are allowed.", "tags");
+        if (e.Tags is not null && JsonSerializer.Serialize(e.Tags).Length > UsageLimits.MaxTagsLength)
+            return Fail("InvalidField", $"'tags' serialise to more than {UsageLimits.MaxTagsLength} characters.", "tags");
+        return null;
+    }
+
+    private static ValidatedUsage Resolve(UsageEventInput e, SubscriptionFacts subscription)
+    {
+        var timestamp = e.Timestamp!.Value;
+        return new ValidatedUsage(e.EventId!, subscription.BillingAccountId, e.SubscriptionId!.Value, e.MeterId!.Value, e.Quantity!.Value,
+            timestamp.UtcDateTime, subscription.Zone.DayOf(timestamp), e.ResourceId, e.Tags is null ? null : JsonSerializer.Serialize(e.Tags));
+    }
+}
