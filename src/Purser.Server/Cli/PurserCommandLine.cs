@@ -13,6 +13,7 @@ internal static class PurserCommandLine
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(TokenVerb.Create());
+        root.Subcommands.Add(ImportUsageVerb.Create());
         return root;
     }
 }
