@@ -1,3 +1,4 @@
+using Purser.Server.Arm.Billing;
 using Purser.Server.Arm.Consumption;
 
 namespace Purser.Server.Arm;
@@ -19,11 +20,19 @@ public static class ArmApi
     // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices.
     private static void MapBilling(RouteGroupBuilder billing)
     {
+        billing.MapBillingAccounts();
+        billing.MapBillingSubscriptions();
+        billing.MapBillingRoleAssignments();
+        billing.MapInvoices();
     }
 
     // Microsoft.Consumption resources under billing scopes and subscriptions.
     private static void MapConsumption(RouteGroupBuilder consumption)
     {
         consumption.MapCredits();
+        consumption.MapBalances();
+        consumption.MapCharges();
+        consumption.MapPriceSheet();
+        consumption.MapBudgets();
     }
 }

@@ -2,11 +2,13 @@ using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
+using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
 using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
+using Purser.Engine.Invoicing;
 
 namespace Purser.Server.Hosting;
 
@@ -28,6 +30,15 @@ internal static class EngineServices
         services.AddSingleton<SubscriptionCommands>();
         services.AddSingleton<RatingSignal>();
         services.AddSingleton<UsageIngestion>();
+        services.AddSingleton<AccountQueries>();
+        services.AddSingleton<RoleAssignmentQueries>();
+        services.AddSingleton<BillingSubscriptionQueries>();
+        services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<BalanceQueries>();
+        services.AddSingleton<ChargeSummaryQueries>();
+        services.AddSingleton<PriceSheetQueries>();
+        services.AddSingleton<BudgetQueries>();
+        services.AddSingleton<BudgetCommands>();
         return services;
     }
 }

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Core.Ledger;
+using Purser.Engine.Storage;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Invoicing;
+
+/// <summary>
+/// Invoices of billing profiles (R-INVOICE), newest invoice date first. A due invoice past its
+/// due date reads as OverDue.
+/// </summary>
+public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
+{
+    public const string Due = "Due";
+    public const string OverDue = "OverDue";
+
+    /// <summary>Invoices of the given profiles whose invoice date lies in <paramref name="dates"/>, from <paramref name="offset"/>, at most <paramref name="count"/>.</summary>
+    public async Task<InvoicePage> OfProfilesAsync(IReadOnlyCollection<Guid> profileIds, InvoiceDateRange dates, int offset, int count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        ArgumentNullException.ThrowIfNull(dates);
+        await using var db = store.CreateContext();
+        var invoices = db.Invoices.AsNoTracking().Where(i => profileIds.Contains(i.BillingProfileId));
+        if (dates.From is { } from)
+            invoices = invoices.Where(i => i.InvoiceDate >= from);
+        if (dates.To is { } to)
+            invoices = invoices.Where(i => i.InvoiceDate <= to);
+        var total = await invoices.CountAsync(ct);
+        var page = await invoices.OrderByDescending(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber).Skip(offset).Take(count).ToListAsync(ct);
+        return new InvoicePage(await DescribeAsync(db, page, ct), total);
+    }
+
+    /// <summary>An invoice of the account by its number (its ARM name).</summary>
+    public async Task<InvoiceRecord?> FindAsync(Guid accountId, string invoiceNumber, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.BillingAccountId == accountId && i.InvoiceNumber == invoiceNumber, ct);
+        return invoice is null ? null : (await DescribeAsync(db, [invoice], ct)).Single();
+    }
+
+    private async Task<IReadOnlyList<InvoiceRecord>> DescribeAsync(PurserDbContext db, List<Invoice> invoices, CancellationToken ct)
+    {
+        if (invoices.Count == 0)
+            return [];
+        var ids = invoices.Select(i => i.Id).ToList();
+        var numbers = invoices.Select(i => i.InvoiceNumber).ToList();
+        var profileIds = invoices.Select(i => i.BillingProfileId).Distinct().ToList();
+        var names = await (from p in db.BillingProfiles
+                           join a in db.BillingAccounts on p.BillingAccountId equals a.Id
+                           where profileIds.Contains(p.Id)
+                           select new { p.Id, Profile = p.Name, p.DisplayName, Account = a.Name }).AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId != null && ids.Contains(p.InvoiceId.Value)).ToListAsync(ct);
+        var prepaid = await PrepaymentDrawnAsync(db, numbers, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        return [.. invoices.Select(i =>
+        {
+            var profile = names[i.BillingProfileId];
+            var fromPrepayment = Math.Min(prepaid.GetValueOrDefault(i.InvoiceNumber), i.CreditApplied);
+            return new InvoiceRecord(i.Id, i.InvoiceNumber, i.BillingAccountId, profile.Account, i.BillingProfileId, profile.Profile, profile.DisplayName,
+                i.Currency, i.PeriodStart, i.PeriodEnd, i.InvoiceDate, i.DueDate, StatusOn(i, today), i.SubTotal, i.TaxAmount, i.TotalAmount,
+                i.AmountDue, fromPrepayment, i.CreditApplied - fromPrepayment, i.PurchaseOrderNumber,
+                [.. payments.Where(p => p.InvoiceId == i.Id).OrderBy(p => p.ReceivedAt)
+                    .Select(p => new InvoicePaymentRecord(p.Amount, p.Currency, new DateTimeOffset(p.ReceivedAt), p.Method))]);
+        })];
+    }
+
+    /// <summary>Per invoice number, the credit drawn from purchased (prepayment) lots that the invoice settled.</summary>
+    private static async Task<Dictionary<string, decimal>> PrepaymentDrawnAsync(PurserDbContext db, List<string> numbers, CancellationToken ct)
+    {
+        var draw = nameof(EntryKind.ChargeDraw);
+        var settled = nameof(EntryPhase.Settled);
+        var rows = await (from e in db.CreditJournal
+                          join l in db.CreditLots on e.LotId equals l.Id
+                          where e.InvoiceNumber != null && numbers.Contains(e.InvoiceNumber) && e.Kind == draw && e.Phase == settled
+                                && l.Source == CreditSources.Prepayment
+                          select new { e.InvoiceNumber, e.Amount }).AsNoTracking().ToListAsync(ct);
+        // Draws are recorded as negative movements of the lot.
+        return rows.GroupBy(r => r.InvoiceNumber!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => -g.Sum(r => r.Amount), StringComparer.Ordinal);
+    }
+
+    private static string StatusOn(Invoice invoice, DateOnly today) =>
+        string.Equals(invoice.Status, Due, StringComparison.Ordinal) && invoice.DueDate < today ? OverDue : invoice.Status;
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Engine.Storage;
+
+namespace Purser.Engine.Subscriptions;
+
+/// <summary>
+/// The subscriptions of a billing profile with their charges summed per calendar month. Months
+/// are counted on the dates the charges carry (UTC days); sums run in memory because SQLite
+/// cannot add decimals in SQL.
+/// </summary>
+public sealed class BillingSubscriptionQueries(PurserStore store, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BillingSubscriptionRecord>> OfProfileAsync(Guid profileId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1);
+
+        await using var db = store.CreateContext();
+        var currency = await db.BillingProfiles.Where(p => p.Id == profileId).Select(p => p.Currency).FirstAsync(ct);
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.BillingProfileId == profileId).ToListAsync(ct);
+        var charges = await db.Charges.AsNoTracking()
+            .Where(c => c.BillingProfileId == profileId && c.SubscriptionId != null && c.StartDate >= lastMonth && c.StartDate <= today)
+            .Select(c => new { SubscriptionId = c.SubscriptionId!.Value, c.StartDate, c.Amount })
+            .ToListAsync(ct);
+
+        return [.. subscriptions
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Select(s =>
+            {
+                var own = charges.Where(c => c.SubscriptionId == s.Id).ToList();
+                return new BillingSubscriptionRecord(s.Id, s.BillingProfileId, s.DisplayName, s.OfferType, s.State, currency,
+                    own.Where(c => c.StartDate < thisMonth).Sum(c => c.Amount),
+                    own.Where(c => c.StartDate >= thisMonth).Sum(c => c.Amount));
+            })];
+    }
+}

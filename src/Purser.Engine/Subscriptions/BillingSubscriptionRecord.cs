@@ -1,0 +1,5 @@
+namespace Purser.Engine.Subscriptions;
+
+/// <summary>A subscription as a billing profile lists it, with what was charged to it last month and this month so far.</summary>
+public sealed record BillingSubscriptionRecord(Guid Id, Guid BillingProfileId, string DisplayName, string OfferType, string State,
+    string Currency, decimal LastMonthCharges, decimal MonthToDateCharges);

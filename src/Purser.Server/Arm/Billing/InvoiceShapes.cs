@@ -1,0 +1,57 @@
+using Purser.Engine.Invoicing;
+
+namespace Purser.Server.Arm.Billing;
+
+/// <summary>Invoice resources (Microsoft.Billing 2020-05-01): always named under their billing profile.</summary>
+public static class InvoiceShapes
+{
+    public static object Invoice(InvoiceRecord invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var profileId = BillingIds.Profile(invoice.AccountName, invoice.ProfileName);
+        var currency = invoice.Currency;
+        return new
+        {
+            id = $"{profileId}/invoices/{invoice.InvoiceNumber}",
+            name = invoice.InvoiceNumber,
+            type = BillingIds.InvoiceType,
+            properties = new
+            {
+                dueDate = BillingValues.Date(invoice.DueDate),
+                invoiceDate = BillingValues.Date(invoice.InvoiceDate),
+                invoicePeriodStartDate = BillingValues.Date(invoice.PeriodStart),
+                invoicePeriodEndDate = BillingValues.Date(invoice.PeriodEnd),
+                status = invoice.Status,
+                amountDue = BillingValues.Amount(currency, invoice.AmountDue),
+                azurePrepaymentApplied = BillingValues.Amount(currency, invoice.PrepaymentApplied),
+                billedAmount = BillingValues.Amount(currency, invoice.TotalAmount),
+                creditAmount = BillingValues.Amount(currency, 0m),
+                freeAzureCreditApplied = BillingValues.Amount(currency, invoice.PromotionalCreditApplied),
+                subTotal = BillingValues.Amount(currency, invoice.SubTotal),
+                taxAmount = BillingValues.Amount(currency, invoice.TaxAmount),
+                totalAmount = BillingValues.Amount(currency, invoice.TotalAmount),
+                invoiceType = "AzureService",
+                billingProfileId = profileId,
+                billingProfileDisplayName = invoice.ProfileDisplayName,
+                purchaseOrderNumber = invoice.PurchaseOrderNumber,
+                documents = Array.Empty<object>(),
+                payments = invoice.Payments.Select(p => new
+                {
+                    amount = BillingValues.Amount(p.Currency, p.Amount),
+                    date = p.ReceivedAt,
+                    paymentMethodFamily = MethodFamily(p.Method),
+                    paymentMethodType = p.Method,
+                    paymentType = "Paid",
+                }),
+            },
+        };
+    }
+
+    /// <summary>Our payment methods as the client's PaymentMethodFamily enum spells them.</summary>
+    private static string MethodFamily(string method) => method switch
+    {
+        "CreditCard" => "CreditCard",
+        "Credits" => "Credits",
+        _ => "CheckWire",
+    };
+}

@@ -1,0 +1,56 @@
+using Purser.Engine.Access;
+using Purser.Engine.Invoicing;
+using Purser.Server.Hosting;
+using Purser.Server.Hosting.Security;
+
+namespace Purser.Server.Arm.Billing;
+
+/// <summary>
+/// Invoices of a billing profile (period required) and of a billing account (period optional; a
+/// caller with profile roles only sees their profiles' invoices), and one invoice by name.
+/// </summary>
+public static class InvoicesEndpoints
+{
+    private const string Account = "/billingAccounts/{account}";
+
+    public static void MapInvoices(this RouteGroupBuilder billing)
+    {
+        billing.MapGet(Account + "/billingProfiles/{profile}/invoices", async (HttpContext http, string account, string profile, InvoiceQueries invoices) =>
+        {
+            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
+            if (denied is not null)
+                return denied;
+            var (range, invalid) = InvoicePeriod.Read(http.Request, required: true);
+            return invalid ?? await ListAsync(http, [scope!.ProfileId!.Value], range!, invoices);
+        });
+
+        billing.MapGet(Account + "/invoices", async (HttpContext http, string account, InvoiceQueries invoices) =>
+        {
+            if (await AccountReach.FindAsync(http, account) is not { } reach)
+                return AccountReach.NotFound(account);
+            if (reach.Denied is { } denied)
+                return denied;
+            var (range, invalid) = InvoicePeriod.Read(http.Request, required: false);
+            return invalid ?? await ListAsync(http, reach.ReadableProfileIds, range!, invoices);
+        });
+
+        billing.MapGet(Account + "/invoices/{invoiceName}", async (HttpContext http, string account, string invoiceName, InvoiceQueries invoices) =>
+        {
+            if (await AccountReach.FindAsync(http, account) is not { } reach)
+                return AccountReach.NotFound(account);
+            var invoice = await invoices.FindAsync(reach.Account.Id, invoiceName, http.RequestAborted);
+            if (invoice is null)
+                return ArmError.NotFound($"Invoice '{invoiceName}'");
+            var scope = new BillingScope(invoice.BillingAccountId, invoice.AccountName, invoice.BillingProfileId, invoice.ProfileName, invoice.Currency);
+            return CallerAccess.Deny(AccessRules.ReadBilling(http.Caller(), scope), $"Invoice '{invoiceName}'")
+                ?? Results.Json(InvoiceShapes.Invoice(invoice));
+        });
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyCollection<Guid> profiles, InvoiceDateRange range, InvoiceQueries invoices)
+    {
+        var size = ArmPage.Size(http.Request);
+        var page = await invoices.OfProfilesAsync(profiles, range, ArmPage.Offset(http.Request), size + 1, http.RequestAborted);
+        return InvoiceList.Of(http.Request, page, size);
+    }
+}

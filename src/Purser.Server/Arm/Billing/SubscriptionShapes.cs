@@ -1,0 +1,39 @@
+using Purser.Engine.Subscriptions;
+
+namespace Purser.Server.Arm.Billing;
+
+/// <summary>BillingSubscription resources of a billing profile (Microsoft.Billing 2020-05-01).</summary>
+public static class SubscriptionShapes
+{
+    public static object Subscription(string account, string profile, BillingSubscriptionRecord subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var profileId = BillingIds.Profile(account, profile);
+        var name = subscription.Id.ToString("D");
+        return new
+        {
+            id = $"{profileId}/billingSubscriptions/{name}",
+            name,
+            type = BillingIds.SubscriptionType,
+            properties = new
+            {
+                displayName = subscription.DisplayName,
+                subscriptionId = name,
+                subscriptionBillingStatus = BillingStatus(subscription.State),
+                lastMonthCharges = BillingValues.Amount(subscription.Currency, subscription.LastMonthCharges),
+                monthToDateCharges = BillingValues.Amount(subscription.Currency, subscription.MonthToDateCharges),
+                billingProfileId = profileId,
+                skuId = subscription.OfferType,
+                suspensionReasons = Array.Empty<string>(),
+            },
+        };
+    }
+
+    /// <summary>Our lifecycle states as the client's SubscriptionBillingStatus enum spells them.</summary>
+    public static string BillingStatus(string state) => state switch
+    {
+        "Active" => "Active",
+        "Deleted" => "Deleted",
+        _ => "Inactive",
+    };
+}
