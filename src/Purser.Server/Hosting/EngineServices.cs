@@ -2,7 +2,6 @@ using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
-using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
@@ -34,11 +33,6 @@ internal static class EngineServices
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();
         services.AddSingleton<InvoiceQueries>();
-        services.AddSingleton<BalanceQueries>();
-        services.AddSingleton<ChargeSummaryQueries>();
-        services.AddSingleton<PriceSheetQueries>();
-        services.AddSingleton<BudgetQueries>();
-        services.AddSingleton<BudgetCommands>();
         return services;
     }
 }
