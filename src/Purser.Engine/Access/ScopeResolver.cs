@@ -21,4 +21,17 @@ public sealed class ScopeResolver(PurserStore store)
                       where a.Name == accountName && p.Name == profileName
                       select new BillingScope(a.Id, a.Name, p.Id, p.Name, p.Currency)).AsNoTracking().FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The billing profile a subscription is billed to; a malformed or unknown subscription id is not found.</summary>
+    public async Task<BillingScope?> FindSubscriptionAsync(string subscriptionId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(subscriptionId, out var id))
+            return null;
+        await using var db = store.CreateContext();
+        return await (from s in db.Subscriptions
+                      join p in db.BillingProfiles on s.BillingProfileId equals p.Id
+                      join a in db.BillingAccounts on p.BillingAccountId equals a.Id
+                      where s.Id == id
+                      select new BillingScope(a.Id, a.Name, p.Id, p.Name, p.Currency)).AsNoTracking().FirstOrDefaultAsync(ct);
+    }
 }

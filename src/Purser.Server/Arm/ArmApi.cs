@@ -30,5 +30,9 @@ public static class ArmApi
     private static void MapConsumption(RouteGroupBuilder consumption)
     {
         consumption.MapCredits();
+        consumption.MapBalances();
+        consumption.MapCharges();
+        consumption.MapPriceSheet();
+        consumption.MapBudgets();
     }
 }

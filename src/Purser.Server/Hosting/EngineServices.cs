@@ -2,6 +2,7 @@ using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
+using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
@@ -33,6 +34,11 @@ internal static class EngineServices
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<BalanceQueries>();
+        services.AddSingleton<ChargeSummaryQueries>();
+        services.AddSingleton<PriceSheetQueries>();
+        services.AddSingleton<BudgetQueries>();
+        services.AddSingleton<BudgetCommands>();
         return services;
     }
 }

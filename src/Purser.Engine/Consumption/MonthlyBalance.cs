@@ -1,0 +1,54 @@
+using Purser.Core.Ledger;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Consumption;
+
+/// <summary>
+/// Works a month's <see cref="BalanceView"/> out of journal entries and charges. The journal
+/// given holds no settled twins, so each movement counts once. Expired credit has no field of
+/// its own in a Balance, so it is an adjustment, named in the adjustment details.
+/// </summary>
+internal static class MonthlyBalance
+{
+    public static BalanceView Of(string currency, BillingMonth month, IReadOnlyList<CreditJournalEntry> journal, IReadOnlyList<Charge> charges)
+    {
+        var before = journal.Where(e => e.OccurredAt < month.Start).Sum(e => e.Amount);
+        var during = journal.Where(e => e.OccurredAt >= month.Start && e.OccurredAt < month.End).ToList();
+        var grants = Of(during, EntryKind.Grant);
+        var corrections = Of(during, EntryKind.Adjustment);
+        var refunds = Of(during, EntryKind.Refund);
+        var expired = Of(during, EntryKind.Expiry);
+        var utilized = -Of(during, EntryKind.ChargeDraw).Sum(e => e.Amount);
+
+        var covered = CoveredByCredit(journal);
+        var separately = charges.Where(c => !c.CreditEligible).Sum(c => c.Amount);
+        var overage = charges.Where(c => c.CreditEligible).Sum(c => c.Amount - covered.GetValueOrDefault(c.IdempotencyKey));
+        var adjustments = corrections.Concat(refunds).Concat(expired).Sum(e => e.Amount);
+
+        return new BalanceView(currency, month,
+            BeginningBalance: before,
+            EndingBalance: before + during.Sum(e => e.Amount),
+            NewPurchases: grants.Sum(e => e.Amount),
+            Adjustments: adjustments,
+            Utilized: utilized,
+            ServiceOverage: overage,
+            ChargesBilledSeparately: separately,
+            TotalOverage: overage + separately,
+            TotalUsage: charges.Sum(c => c.Amount),
+            MarketplaceCharges: separately,
+            NewPurchasesDetails: [.. grants.Select(e => new BalanceDetail(e.Description, e.Amount))],
+            AdjustmentDetails: [.. Detail("Adjustments", corrections), .. Detail("Refunds", refunds), .. Detail("Expired credit", expired)]);
+    }
+
+    private static List<CreditJournalEntry> Of(IEnumerable<CreditJournalEntry> entries, EntryKind kind) =>
+        [.. entries.Where(e => string.Equals(e.Kind, kind.ToString(), StringComparison.Ordinal))];
+
+    private static IEnumerable<BalanceDetail> Detail(string name, List<CreditJournalEntry> entries) =>
+        entries.Count == 0 ? [] : [new BalanceDetail(name, entries.Sum(e => e.Amount))];
+
+    // How much credit paid each charge, by the charge's key.
+    private static Dictionary<string, decimal> CoveredByCredit(IEnumerable<CreditJournalEntry> journal) =>
+        journal.Where(e => e.ChargeKey is not null && string.Equals(e.Kind, nameof(EntryKind.ChargeDraw), StringComparison.Ordinal))
+            .GroupBy(e => e.ChargeKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => -g.Sum(e => e.Amount), StringComparer.Ordinal);
+}
