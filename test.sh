@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Purser test suite on a fresh machine: installs what the tests need (PostgreSQL
 # server binaries), builds with warnings as errors, runs the .NET suites (storage tests on both
-# SQLite and a PostgreSQL the tests start themselves), and ends with one line "N passed, N failed".
+# SQLite and a PostgreSQL the tests start themselves), then the Node compatibility suite that
+# drives a running Purser with the official Azure SDK clients (tests/compat), and ends with one
+# line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -39,5 +41,13 @@ echo "== storage tests: $sqlite on SQLite, $postgres on PostgreSQL"
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the runner failed without a failing test result: a crash or a build problem
 fi
+
+# The official Azure SDK clients (npm) against the Release build, started by the tests themselves.
+echo "== compat: official Azure SDK clients against a running Purser"
+read -r compat_passed compat_failed < <(bash "$root/tests/compat/run.sh" "$results" | tail -1)
+compat_passed=${compat_passed:-0}; compat_failed=${compat_failed:-1}
+echo "== compat: $compat_passed passed, $compat_failed failed"
+passed=$((passed + compat_passed)); failed=$((failed + compat_failed))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
