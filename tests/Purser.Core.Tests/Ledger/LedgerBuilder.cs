@@ -41,6 +41,8 @@ internal sealed class LedgerBuilder(Currency currency)
     public void Settle(string invoiceNumber, DateTimeOffset before) =>
         Ledger = Ledger.Apply(new SettleInvoice(invoiceNumber, before).Decide(Ledger).Value);
 
+    public void Apply(LedgerChange change) => Ledger = Ledger.Apply(change);
+
     public Money Balance(Guid lot) => Ledger.Position(lot).Balance;
 
     public Money ClosedBalance(Guid lot) => Ledger.Position(lot).ClosedBalance;
