@@ -1,0 +1,12 @@
+namespace Purser.Core.Lifecycle;
+
+public enum TransitionReason
+{
+    CreditUsedUp,
+    CreditExpired,
+    TrialEnded,
+    TopUp,
+    UpgradedToStandardPrepaid,
+    DisabledTooLong,
+    Cancelled,
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Purser.Core.Monetary;
+
+namespace Purser.Core.Rating;
+
+/// <summary>
+/// A meter's prices over time. New versions are accepted under R-PRICE-UP: an increase needs
+/// <see cref="IncreaseNotice"/> between its announcement and its effective date; decreases
+/// (R-PRICE-DOWN) and a meter's first price (R-PRICE-NEW) need none, but nothing is retroactive.
+/// </summary>
+public sealed record PriceSchedule
+{
+    public static readonly TimeSpan IncreaseNotice = TimeSpan.FromDays(30);
+
+    private PriceSchedule(ImmutableArray<PriceVersion> versions) => Versions = versions;
+
+    public static PriceSchedule Empty { get; } = new([]);
+
+    /// <summary>In effective-date order.</summary>
+    public ImmutableArray<PriceVersion> Versions { get; }
+
+    /// <summary>The unit price in force at <paramref name="instant"/>, or null before the meter had a price.</summary>
+    public Money? RateAt(DateTimeOffset instant)
+    {
+        Money? rate = null;
+        foreach (var version in Versions)
+        {
+            if (version.EffectiveFrom > instant)
+                break;
+            rate = version.UnitPrice;
+        }
+        return rate;
+    }
+
+    public Outcome<PriceSchedule> Announce(PriceVersion version)
+    {
+        // Unit prices may be finer than the minor unit (0.0012 per GB); only the line amount is rounded.
+        if (version.UnitPrice.IsNegative)
+            return Outcome<PriceSchedule>.Refuse("PriceNegative", $"A unit price cannot be negative ({version.UnitPrice}).");
+        if (!Versions.IsEmpty && Versions[0].UnitPrice.Currency != version.UnitPrice.Currency)
+            return Outcome<PriceSchedule>.Refuse("CurrencyMismatch", $"This meter is priced in {Versions[0].UnitPrice.Currency}.");
+        if (version.EffectiveFrom < version.AnnouncedAt)
+            return Outcome<PriceSchedule>.Refuse("PriceChangeRetroactive", $"A price announced {version.AnnouncedAt:O} cannot take effect earlier, on {version.EffectiveFrom:O}.");
+        if (Versions.Any(v => v.EffectiveFrom == version.EffectiveFrom))
+            return Outcome<PriceSchedule>.Refuse("PriceVersionExists", $"A price already takes effect at {version.EffectiveFrom:O}.");
+        var before = RateAt(version.EffectiveFrom.AddTicks(-1));
+        if (before is { } old && version.UnitPrice > old && version.EffectiveFrom - version.AnnouncedAt < IncreaseNotice)
+            return Outcome<PriceSchedule>.Refuse("PriceIncreaseNoticeTooShort",
+                $"An increase from {old} to {version.UnitPrice} announced {version.AnnouncedAt:O} cannot take effect before {version.AnnouncedAt + IncreaseNotice:O} (30 days' notice).");
+        var at = Versions.TakeWhile(v => v.EffectiveFrom < version.EffectiveFrom).Count();
+        return Outcome<PriceSchedule>.Accept(new PriceSchedule(Versions.Insert(at, version)));
+    }
+}
