@@ -16,8 +16,12 @@ public sealed record CreditLedger
         ImmutableList<JournalEntry> entries,
         ImmutableDictionary<Guid, LotPosition> positions,
         ImmutableDictionary<string, JournalEntry> byKey,
-        ImmutableHashSet<string> settledKeys)
+        ImmutableHashSet<string> settledKeys,
+        ImmutableDictionary<Guid, CreditLot> lotsById,
+        ImmutableDictionary<string, ImmutableList<JournalEntry>> byCharge)
     {
+        this.lotsById = lotsById;
+        this.byCharge = byCharge;
         Currency = currency;
         Lots = lots;
         Entries = entries;
@@ -28,6 +32,8 @@ public sealed record CreditLedger
 
     private readonly ImmutableDictionary<string, JournalEntry> byKey;
     private readonly ImmutableHashSet<string> settledKeys;
+    private readonly ImmutableDictionary<Guid, CreditLot> lotsById;
+    private readonly ImmutableDictionary<string, ImmutableList<JournalEntry>> byCharge;
 
     public Currency Currency { get; }
 
@@ -43,7 +49,8 @@ public sealed record CreditLedger
 
     public static CreditLedger Empty(Currency currency) =>
         new(currency, [], [], ImmutableDictionary<Guid, LotPosition>.Empty,
-            ImmutableDictionary.Create<string, JournalEntry>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal));
+            ImmutableDictionary.Create<string, JournalEntry>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal),
+            ImmutableDictionary<Guid, CreditLot>.Empty, ImmutableDictionary.Create<string, ImmutableList<JournalEntry>>(StringComparer.Ordinal));
 
     /// <summary>Rebuilds a ledger from stored lots and entries, checking every invariant on the way.</summary>
     public static CreditLedger From(Currency currency, IEnumerable<CreditLot> lots, IEnumerable<JournalEntry> entries) =>
@@ -56,7 +63,13 @@ public sealed record CreditLedger
     /// <summary>True once a settled twin of the pending entry <paramref name="key"/> was appended.</summary>
     public bool IsSettled(string key) => settledKeys.Contains(key);
 
-    public CreditLot Lot(Guid id) => Lots.Find(l => l.Id == id) ?? throw new KeyNotFoundException($"No credit lot {id}.");
+    public CreditLot Lot(Guid id) => lotsById.TryGetValue(id, out var lot) ? lot : throw new KeyNotFoundException($"No credit lot {id}.");
+
+    /// <summary>The draws and refunds written for a charge, in journal order (settled twins excluded).</summary>
+    public ImmutableList<JournalEntry> EntriesForCharge(string chargeKey) => byCharge.GetValueOrDefault(chargeKey, []);
+
+    /// <summary>The lots list (R-LOTS) as of <paramref name="now"/>, in creation order.</summary>
+    public IEnumerable<LotSummary> LotSummaries(DateTimeOffset now) => Lots.Select(l => LotSummary.Of(l, Positions[l.Id], now));
 
     public LotPosition Position(Guid lotId) => Positions[lotId];
 
@@ -70,12 +83,15 @@ public sealed record CreditLedger
         var positions = Positions.ToBuilder();
         var keys = byKey.ToBuilder();
         var settled = settledKeys.ToBuilder();
+        var lotIndex = lotsById.ToBuilder();
+        var charges = byCharge.ToBuilder();
         foreach (var lot in change.NewLots)
         {
             if (positions.ContainsKey(lot.Id))
                 throw new InvalidOperationException($"Credit lot {lot.Id} already exists.");
             RequireCurrency(lot.OriginalAmount);
             lots.Add(lot);
+            lotIndex[lot.Id] = lot;
             positions[lot.Id] = LotPosition.Zero(Currency);
         }
         foreach (var entry in change.Entries)
@@ -88,8 +104,11 @@ public sealed record CreditLedger
             positions[entry.LotId] = entry.IsSettlement ? Settle(entry, keys, settled, position) : position.Apply(entry);
             if (positions[entry.LotId].Balance.IsNegative)
                 throw new InvalidOperationException($"Entry '{entry.Key}' takes credit lot {entry.LotId} below zero.");
+            if (entry.ChargeKey is { } chargeKey && !entry.IsSettlement)
+                charges[chargeKey] = charges.GetValueOrDefault(chargeKey, []).Add(entry);
         }
-        return new CreditLedger(Currency, lots.ToImmutable(), Entries.AddRange(change.Entries), positions.ToImmutable(), keys.ToImmutable(), settled.ToImmutable());
+        return new CreditLedger(Currency, lots.ToImmutable(), Entries.AddRange(change.Entries), positions.ToImmutable(), keys.ToImmutable(),
+            settled.ToImmutable(), lotIndex.ToImmutable(), charges.ToImmutable());
     }
 
     private static LotPosition Settle(

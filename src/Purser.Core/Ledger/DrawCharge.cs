@@ -23,7 +23,7 @@ public sealed record DrawCharge(
     {
         if (LedgerRefusals.CheckAmount(ledger, Amount) is { } refusal)
             return refusal;
-        var earlier = ledger.Entries.Where(e => e.Kind == EntryKind.ChargeDraw && !e.IsSettlement && e.ChargeKey == Key).ToImmutableArray();
+        var earlier = ledger.EntriesForCharge(Key).Where(e => e.Kind == EntryKind.ChargeDraw).ToImmutableArray();
         if (!earlier.IsEmpty)
             return Outcome<ChargeDrawn>.Accept(Replay(earlier));
         if (!CreditEligible)

@@ -16,7 +16,7 @@ public sealed record RefundCharge(string Key, string ChargeKey, Money Amount, Da
         var refund = Amount.RoundAsCredit();
         if (LedgerRefusals.CheckAmount(ledger, refund) is { } refusal)
             return refusal;
-        var earlier = ledger.Entries.Where(e => e.Kind == EntryKind.Refund && !e.IsSettlement && e.Key.StartsWith(Key + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var earlier = ledger.EntriesForCharge(ChargeKey).Where(e => e.Kind == EntryKind.Refund && e.Key.StartsWith(Key + "/", StringComparison.Ordinal)).ToImmutableArray();
         if (!earlier.IsEmpty)
         {
             var returned = earlier.Aggregate(Money.Zero(refund.Currency), (sum, e) => sum + e.Amount);
@@ -41,8 +41,8 @@ public sealed record RefundCharge(string Key, string ChargeKey, Money Amount, Da
     }
 
     private Money RefundableFrom(CreditLedger ledger, Guid lotId) =>
-        ledger.Entries
-            .Where(e => e.LotId == lotId && e.ChargeKey == ChargeKey && !e.IsSettlement)
+        ledger.EntriesForCharge(ChargeKey)
+            .Where(e => e.LotId == lotId)
             .Aggregate(Money.Zero(ledger.Currency), (sum, e) => e.Kind switch
             {
                 EntryKind.ChargeDraw => sum - e.Amount,

@@ -40,7 +40,7 @@ public class SeedBalanceExampleTests
         var (book, first, second) = SeedLedger();
         var now = new DateTimeOffset(2019, 10, 11, 12, 0, 0, TimeSpan.Zero);
 
-        var lots = book.Ledger.Lots.Select(l => LotSummary.Of(l, book.Ledger.Position(l.Id), now)).ToList();
+        var lots = book.Ledger.LotSummaries(now).ToList();
 
         // The lot created first is drawn first when expiry and start tie.
         Assert.Equal(book.M(497.87m), lots.Single(l => l.Lot.Id == first).ClosedBalance);
