@@ -25,7 +25,7 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
                 input.PartnerId is null ? null : PartnerCommands.PartnerIdRule(input.PartnerId),
                 offer == OfferType.LicenseBased && input.LicenseMeterId is null
                     ? new Refusal("MissingField", "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
-                offer == OfferType.LicenseBased && input.Seats is not (>= 1 and <= MaxSeats)
+                (offer == OfferType.LicenseBased || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
                     ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null) is { } invalid)
             return invalid;
 

@@ -4,6 +4,7 @@ using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
 using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
+using Purser.Engine.Rating;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
 using Purser.Engine.Credits;
@@ -30,6 +31,8 @@ internal static class EngineServices
         services.AddSingleton<SubscriptionCommands>();
         services.AddSingleton<RatingSignal>();
         services.AddSingleton<UsageIngestion>();
+        services.AddSingleton<UsageRating>();
+        services.AddSingleton<Entitlement>();
         services.AddSingleton<AccountQueries>();
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();

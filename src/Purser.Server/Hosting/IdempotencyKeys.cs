@@ -44,11 +44,12 @@ public static class IdempotencyKeys
             try
             {
                 var result = await next(context);
-                if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok && result is IValueHttpResult value)
+                // Results.Json without a status code answers 200 but reports none: it is a success to keep too.
+                if (result is IStatusCodeHttpResult ok && (ok.StatusCode ?? StatusCodes.Status200OK) is >= 200 and < 300 && result is IValueHttpResult value)
                 {
                     var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
                     var body = JsonSerializer.Serialize(value.Value, json);
-                    await replies.CompleteAsync(operation, scopedKey, ok.StatusCode.Value, body, CancellationToken.None);
+                    await replies.CompleteAsync(operation, scopedKey, ok.StatusCode ?? StatusCodes.Status200OK, body, CancellationToken.None);
                 }
                 else
                 {

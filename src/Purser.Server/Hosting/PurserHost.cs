@@ -27,6 +27,7 @@ public static partial class PurserHost
         builder.Services.AddPurserEngine();
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
+        builder.Services.AddHostedService<Jobs.RatingWorker>();
         // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -15,6 +15,9 @@ public static class SubscriptionsApi
         ops.MapGet("/subscriptions/{subscriptionId:guid}", async (Guid subscriptionId, SubscriptionCommands subscriptions, CancellationToken ct) =>
             await subscriptions.FindAsync(subscriptionId, ct) is { } found ? Results.Json(found) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags("Subscriptions");
+        ops.MapGet("/subscriptions/{subscriptionId:guid}/entitlement", async (Guid subscriptionId, Entitlement entitlement, CancellationToken ct) =>
+            await entitlement.CheckAsync(subscriptionId, ct) is { } view ? Results.Json(view) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
+            .WithTags("Subscriptions");
         return ops;
     }
 }
