@@ -17,7 +17,7 @@ public sealed partial class PartnerCommands(PurserStore store, TimeProvider cloc
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                PartnerIdRule(input.Id),
+                PartnerIdRule(input.Id, "id"),
                 InputRules.Required(input.CompanyName, "companyName"),
                 input.BillingDay is < 1 or > 28 ? new Refusal("InvalidField", "'billingDay' must be between 1 and 28.", "billingDay") : null) is { } invalid)
             return invalid;
@@ -42,9 +42,10 @@ public sealed partial class PartnerCommands(PurserStore store, TimeProvider cloc
             : new PartnerView(partner.Id, partner.CompanyName, partner.BillingDay);
     }
 
-    public static Refusal? PartnerIdRule(string? id) =>
-        InputRules.Required(id, "partnerId", 64) ?? (PartnerIdPattern().IsMatch(id!) ? null
-            : new Refusal("InvalidField", "'partnerId' may hold only letters, digits and '-'.", "partnerId"));
+    /// <summary>A partner id's shape; <paramref name="field"/> names it as the caller sent it ("id" in a new partner's body).</summary>
+    public static Refusal? PartnerIdRule(string? id, string field = "partnerId") =>
+        InputRules.Required(id, field, 64) ?? (PartnerIdPattern().IsMatch(id!) ? null
+            : new Refusal("InvalidField", $"'{field}' may hold only letters, digits and '-'.", field));
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial System.Text.RegularExpressions.Regex PartnerIdPattern();

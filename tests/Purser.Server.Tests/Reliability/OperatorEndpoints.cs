@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Purser.Engine.Storage;
+using static Purser.Server.Tests.Reliability.FieldKind;
+
+namespace Purser.Server.Tests.Reliability;
+
+/// <summary>
+/// Every mutating operator endpoint (src/Purser.Server/Operator) described by one valid body and the
+/// fields the engine's input records bind; the bad-input and idempotency matrices are generated from this.
+/// </summary>
+internal static class OperatorEndpoints
+{
+    private static readonly int[] BadRequest = [400];
+    private static readonly int[] BadOrNotFound = [400, 404];
+    private static readonly string[] ProfileRoles = ["BillingProfileReader", "BillingProfileContributor", "BillingProfileOwner", "InvoiceManager"];
+
+    public static readonly IReadOnlyList<EndpointSpec> All =
+    [
+        new("billingAccounts", HttpMethod.Post, _ => "/ops/billingAccounts",
+            (_, n) => new JsonObject
+            {
+                ["displayName"] = $"Contoso {n}", ["agreementType"] = "MicrosoftCustomerAgreement", ["accountType"] = "Enterprise",
+                ["soldTo"] = Address(),
+            },
+            [
+                new("displayName", Text, Required: true), new("agreementType", Choice, Required: true), new("accountType", Choice, Required: true),
+                new("soldTo", Nested, Required: true), new("soldTo.addressLine1", Text, Required: true), new("soldTo.country", Text, Required: true),
+                new("soldTo.city", Text), new("soldTo.region", Text), new("soldTo.postalCode", Text), new("soldTo.companyName", Text),
+            ],
+            []),
+
+        new("billingProfiles", HttpMethod.Post, _ => "/ops/billingProfiles",
+            (w, n) => new JsonObject
+            {
+                ["billingAccountId"] = w.AccountId, ["displayName"] = $"Profile {n}", ["currency"] = "CNY", ["invoiceDay"] = 5,
+                ["timeZone"] = "Asia/Shanghai", ["invoiceEmailOptIn"] = true, ["poNumber"] = $"PO-{n}", ["paymentMethod"] = "WireTransfer",
+                ["billTo"] = Address(),
+            },
+            [
+                new("billingAccountId", Reference, Required: true), new("displayName", Text, Required: true), new("currency", Currency, Required: true),
+                new("invoiceDay", Integer), new("timeZone", Zone), new("invoiceEmailOptIn", Flag), new("poNumber", Text),
+                new("paymentMethod", Choice), new("billTo", Nested), new("billTo.addressLine1", Text, Required: true), new("billTo.country", Text, Required: true),
+            ],
+            [new("invoiceDay past the 28th", "invoiceDay", (b, _) => b["invoiceDay"] = 29, BadRequest)]),
+
+        new("users", HttpMethod.Post, _ => "/ops/users",
+            (w, n) => new JsonObject
+            {
+                ["billingAccountId"] = w.AccountId, ["email"] = $"user{n}@contoso.test", ["password"] = "correct horse battery",
+                ["firstName"] = "Ada", ["lastName"] = "Lovelace", ["phone"] = "+86 21 5555 0100", ["company"] = "Contoso",
+                ["isOperator"] = false, ["preferredLanguage"] = "en",
+            },
+            [
+                new("billingAccountId", Reference, Required: true), new("email", Email, Required: true), new("password", Password),
+                new("firstName", Text), new("lastName", Text), new("phone", Text), new("company", Text), new("isOperator", Flag),
+                new("preferredLanguage", Choice),
+            ],
+            [
+                new("password too short", "password", (b, _) => b["password"] = "short", BadRequest),
+                new("e-mail already taken", "email", (b, _) => b["email"] = "WORLD@contoso.test", [409]),
+            ]),
+
+        new("roleAssignments", HttpMethod.Post, _ => "/ops/roleAssignments",
+            (w, n) => new JsonObject { ["userId"] = w.UserId, ["role"] = ProfileRoles[n % ProfileRoles.Length], ["scopeId"] = w.ProfileId },
+            [new("userId", Reference, Required: true), new("role", Choice, Required: true), new("scopeId", Reference, Required: true)],
+            [new("account role on a profile scope", "scopeId", (b, _) => b["role"] = "BillingAccountOwner", BadOrNotFound)]),
+
+        new("tokens", HttpMethod.Post, _ => "/ops/tokens",
+            (w, n) => new JsonObject { ["userId"] = w.UserId, ["name"] = $"ci {n}", ["validDays"] = 30 },
+            [new("userId", Reference, Required: true), new("name", Text), new("validDays", Integer)],
+            [new("validDays over ten years", "validDays", (b, _) => b["validDays"] = 3651, BadRequest)]),
+
+        new("credits", HttpMethod.Post, _ => "/ops/credits",
+            (w, n) => new JsonObject
+            {
+                ["billingProfileId"] = w.ProfileId, ["amount"] = 100 + n, ["currency"] = "CNY", ["source"] = "Azure Promotional Credit",
+                ["startDate"] = w.Now, ["expirationDate"] = w.Now.AddYears(1), ["poNumber"] = $"PO-{n}",
+            },
+            [
+                new("billingProfileId", Reference, Required: true), new("amount", Amount, Required: true), new("currency", Currency),
+                new("source", Choice), new("startDate", Instant), new("expirationDate", Instant), new("poNumber", Text),
+            ],
+            [
+                new("amount finer than a fen", "amount", (b, _) => b["amount"] = 0.001m, BadRequest),
+                new("currency not the profile's", "currency", (b, _) => b["currency"] = "USD", BadRequest),
+                new("expires before it starts", "expirationDate", (b, w) => b["expirationDate"] = w.Now.AddDays(-1), BadRequest),
+            ]),
+
+        new("charges", HttpMethod.Post, _ => "/ops/charges",
+            (w, n) => new JsonObject
+            {
+                ["billingProfileId"] = w.ProfileId, ["subscriptionId"] = w.SubscriptionId, ["amount"] = 10 + (n % 50),
+                ["description"] = $"Support plan {n}", ["creditEligible"] = true, ["chargedAt"] = w.Now,
+            },
+            [
+                new("billingProfileId", Reference, Required: true), new("subscriptionId", Reference), new("amount", Amount, Required: true),
+                new("description", Text, Required: true), new("creditEligible", Flag), new("chargedAt", Instant),
+            ],
+            []),
+
+        new("billingRuns", HttpMethod.Post, _ => "/ops/billingRuns",
+            (w, n) => new JsonObject
+            {
+                ["billingProfileId"] = w.ProfileId, ["periodStart"] = Day(2019, 8 - (n % 6), 1), ["periodEnd"] = Day(2019, 9 - (n % 6), 1, -1),
+            },
+            [new("billingProfileId", Reference, Required: true), new("periodStart", Date, Required: true), new("periodEnd", Date, Required: true)],
+            [
+                new("period ends before it starts", "periodEnd", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-08-01", "2019-07-31"), BadRequest),
+                new("period not over yet", "periodEnd", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-09-01", "2019-09-30"), BadRequest),
+            ]),
+
+        new("meters", HttpMethod.Post, _ => "/ops/meters",
+            (_, n) => new JsonObject
+            {
+                ["name"] = $"D{n} v3", ["category"] = "Virtual Machines", ["subCategory"] = "Dv3", ["unit"] = "1 Hour", ["creditEligible"] = true,
+            },
+            [
+                new("name", Text, Required: true), new("category", Text, Required: true), new("subCategory", Text),
+                new("unit", Text, Required: true), new("creditEligible", Flag),
+            ],
+            []),
+
+        new("partners", HttpMethod.Post, _ => "/ops/partners",
+            (_, n) => new JsonObject { ["id"] = $"P-{n}", ["companyName"] = $"Partner {n}", ["billingDay"] = 10 },
+            [new("id", Slug, Required: true), new("companyName", Text, Required: true), new("billingDay", Integer)],
+            [
+                new("billingDay past the 28th", "billingDay", (b, _) => b["billingDay"] = 29, BadRequest),
+                new("id already taken", "id", (b, w) => b["id"] = w.PartnerId, [409]),
+            ]),
+
+        new("subscriptions", HttpMethod.Post, _ => "/ops/subscriptions",
+            (w, n) => new JsonObject
+            {
+                ["billingProfileId"] = w.ProfileId, ["displayName"] = $"Seats {n}", ["offerType"] = "LicenseBased", ["partnerId"] = w.PartnerId,
+                ["serviceAdministratorId"] = w.UserId, ["licenseMeterId"] = w.MeterId, ["seats"] = 5,
+            },
+            [
+                new("billingProfileId", Reference, Required: true), new("displayName", Text, Required: true), new("offerType", Choice, Required: true),
+                new("partnerId", PartnerRef, Required: true), new("serviceAdministratorId", Reference), new("licenseMeterId", Reference, Required: true),
+                new("seats", Integer, Required: true),
+            ],
+            [
+                new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),
+                new("negative seats on a pay-as-you-go offer", "seats", (b, _) => (b["offerType"], b["seats"]) = ("PayAsYouGo", -3), BadRequest),
+            ]),
+
+        new("subscriptions PATCH", HttpMethod.Patch, w => $"/ops/subscriptions/{w.SubscriptionId}",
+            (w, n) => new JsonObject { ["displayName"] = $"Renamed {n}", ["serviceAdministratorId"] = w.UserId, ["partnerId"] = w.PartnerId },
+            [new("displayName", Text), new("serviceAdministratorId", Reference), new("partnerId", PartnerRef)],
+            [
+                new("empty displayName", "displayName", (b, _) => b["displayName"] = "", BadRequest),
+                new("blank displayName", "displayName", (b, _) => b["displayName"] = "   ", BadRequest),
+                new("unknown subscription", "subscriptionId", (_, _) => { }, [404], _ => $"/ops/subscriptions/{Guid.NewGuid()}"),
+                new("subscription id not a GUID", null, (_, _) => { }, [404], _ => "/ops/subscriptions/not-a-guid"),
+            ]),
+
+        new("usage", HttpMethod.Post, _ => "/ops/usage",
+            (w, n) => new JsonObject
+            {
+                ["source"] = "rp.reliability",
+                ["events"] = new JsonArray(UsageEvent(w, $"ev-{n}")),
+                ["allowPartial"] = false,
+            },
+            [
+                new("source", Text), new("events", List, Required: true), new("events[0]", Nested),
+                new("events[0].eventId", Text, Required: true), new("events[0].subscriptionId", Reference, Required: true),
+                new("events[0].meterId", Reference, Required: true), new("events[0].quantity", Amount, Required: true, ZeroAllowed: true),
+                new("events[0].timestamp", Instant, Required: true), new("events[0].resourceId", Text), new("events[0].tags", Map),
+                new("allowPartial", Flag),
+            ],
+            [
+                new("1001 events", "events", (b, w) => b["events"] = new JsonArray([.. Enumerable.Range(0, 1001).Select(i => UsageEvent(w, $"big-{i}"))]), BadRequest),
+                new("a null event", "events[0]", (b, _) => b["events"]![0] = null, BadRequest),
+                new("timestamp two days ahead", "events[0].timestamp", (b, w) => b["events"]![0]!["timestamp"] = w.Now.AddDays(2), BadRequest),
+                new("timestamp a year old", "events[0].timestamp", (b, w) => b["events"]![0]!["timestamp"] = w.Now.AddYears(-1), BadRequest),
+                new("21 tags", "events[0].tags", (b, _) => b["events"]![0]!["tags"] = new JsonObject(Enumerable.Range(0, 21)
+                    .Select(i => KeyValuePair.Create($"k{i}", (JsonNode?)"v"))), BadRequest),
+            ],
+            TakesIdempotencyKey: false),
+    ];
+
+    /// <summary>Theory rows: every endpoint on every engine.</summary>
+    public static TheoryData<StorageEngine, string> OnEveryEngine()
+    {
+        var data = new TheoryData<StorageEngine, string>();
+        foreach (var engine in new[] { StorageEngine.Sqlite, StorageEngine.Postgres })
+            foreach (var endpoint in All)
+                data.Add(engine, endpoint.Name);
+        return data;
+    }
+
+    public static EndpointSpec Named(string name) => All.Single(e => e.Name == name);
+
+    public static JsonObject UsageEvent(SeededWorld w, string eventId) => new()
+    {
+        ["eventId"] = eventId, ["subscriptionId"] = w.SubscriptionId, ["meterId"] = w.MeterId, ["quantity"] = 2.5m,
+        ["timestamp"] = w.Now.AddHours(-1), ["resourceId"] = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1",
+        ["tags"] = new JsonObject { ["env"] = "prod" },
+    };
+
+    private static JsonObject Address() => new()
+    {
+        ["addressLine1"] = "世纪大道 100 号", ["city"] = "上海", ["region"] = "上海", ["postalCode"] = "200120", ["country"] = "CN", ["companyName"] = "Contoso",
+    };
+
+    private static string Day(int year, int month, int day, int plusDays = 0) =>
+        new DateOnly(year, month, day).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

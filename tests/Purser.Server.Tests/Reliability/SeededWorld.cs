@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+using Purser.Testing;
+
+namespace Purser.Server.Tests.Reliability;
+
+/// <summary>
+/// What the operator endpoints refer to, made through the API: an account with a CNY profile, a customer
+/// user, a meter, a partner and a pay-as-you-go subscription. The clock stands at 2019-09-01 12:00 UTC.
+/// The meter has no price, so the rating worker has nothing to write between two snapshots of a test.
+/// </summary>
+internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now)
+{
+    public static readonly DateTimeOffset Start = new(2019, 9, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static async Task<SeededWorld> CreateAsync(PurserApi api)
+    {
+        using var op = api.Operator();
+        var accountId = await CreatedAsync(op, "/ops/billingAccounts", new
+        {
+            displayName = "上海云启科技", agreementType = "MicrosoftOnlineServicesProgram", accountType = "Individual",
+            soldTo = new { addressLine1 = "世纪大道 100 号", country = "CN" },
+        });
+        var profileId = await CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "生产", currency = "CNY", timeZone = "Asia/Shanghai" });
+        var meterId = await CreatedAsync(op, "/ops/meters", new { name = "虚拟机 D2 v3", category = "Virtual Machines", unit = "1 Hour" });
+        var subscriptionId = await CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = "生产环境", offerType = "PayAsYouGo" });
+        var userId = await CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email = "world@contoso.test" });
+        await CreatedAsync(op, "/ops/partners", new { id = "PARTNER-1", companyName = "Partner One", billingDay = 5 });
+        return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow());
+    }
+
+    /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>
+    private static async Task<Guid> CreatedAsync(HttpClient op, string path, object body)
+    {
+        var response = await PurserApi.PostAsync(op, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : Guid.Empty;
+    }
+}
