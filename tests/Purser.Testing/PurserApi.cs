@@ -15,7 +15,7 @@ namespace Purser.Testing;
 /// </summary>
 public sealed class PurserApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app;
 
     private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress)
     {
@@ -36,14 +36,28 @@ public sealed class PurserApi : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(engine);
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero));
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
-        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false),
-            b => b.Services.AddSingleton<TimeProvider>(clock));
-        await app.StartAsync();
+        var app = await StartAppAsync(database, clock, address);
         var api = new PurserApi(app, database, clock, address);
         var commands = app.Services.GetRequiredService<AccountCommands>();
         var op = await commands.CreateUserAsync(new NewUser(null, "operator@test.purser", null, null, null, null, null, true, null), default);
         api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(op.Value.Id, "test", null), default)).Value.Token;
         return api;
+    }
+
+    /// <summary>Stops the server and starts a new one on the same database, address and clock: what survives is what was stored.</summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = await StartAppAsync(Database, Clock, BaseAddress);
+    }
+
+    private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address)
+    {
+        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false),
+            b => b.Services.AddSingleton<TimeProvider>(clock));
+        await app.StartAsync();
+        return app;
     }
 
     public HttpClient Client(string? token)

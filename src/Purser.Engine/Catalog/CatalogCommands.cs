@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
+using Purser.Core.Monetary;
+using Purser.Core.Rating;
+using Purser.Engine.Rating;
 using Purser.Engine.Accounts;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -27,6 +30,41 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
         db.Meters.Add(meter);
         await db.SaveChangesAsync(ct);
         return View(meter);
+    }
+
+    /// <summary>
+    /// Announces a price now, effective from <see cref="NewPriceVersion.EffectiveFrom"/> (default now):
+    /// an increase needs 30 days' notice (R-PRICE-UP), a decrease or a first price none (R-PRICE-DOWN, R-PRICE-NEW).
+    /// </summary>
+    public async Task<Outcome<PriceVersionView>> AddPriceAsync(Guid meterId, NewPriceVersion input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputRules.First(
+                InputRules.Currency(input.Currency, "currency"),
+                input.UnitPrice is null ? new Refusal("MissingField", "'unitPrice' is required.", "unitPrice") : null,
+                input.UnitPrice is < 0m or > Credits.MoneyRules.MaxAmount
+                    ? new Refusal("InvalidField", "'unitPrice' must be between 0 and 1,000,000,000.", "unitPrice") : null) is { } invalid)
+            return invalid;
+        var currency = Currency.Parse(input.Currency!);
+        var now = clock.GetUtcNow();
+        await using var db = store.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Meters.AnyAsync(m => m.Id == meterId, ct))
+            return InputRules.NotFound("Meter", "meterId", meterId);
+        var schedules = await PriceBook.LoadAsync(db, [meterId], currency, ct);
+        var version = new Core.Rating.PriceVersion(new Money(input.UnitPrice!.Value, currency), input.EffectiveFrom ?? now, now);
+        var announced = schedules.GetValueOrDefault(meterId, PriceSchedule.Empty).Announce(version);
+        if (!announced.IsAccepted)
+            return announced.Refusal with { Target = announced.Refusal.Target ?? (announced.Refusal.Code == "PriceNegative" ? "unitPrice" : "effectiveFrom") };
+        var row = new Storage.Entities.PriceVersion
+        {
+            MeterId = meterId, Currency = currency.Code, UnitPrice = version.UnitPrice.Amount,
+            EffectiveFrom = version.EffectiveFrom.UtcDateTime, AnnouncedAt = version.AnnouncedAt.UtcDateTime,
+        };
+        db.PriceVersions.Add(row);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new PriceVersionView(row.Id, meterId, row.Currency, row.UnitPrice, version.EffectiveFrom, version.AnnouncedAt);
     }
 
     public async Task<IReadOnlyList<MeterView>> ListMetersAsync(CancellationToken ct)

@@ -1,40 +1,41 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Lifecycle;
+using Purser.Engine.Lifecycle;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Rating;
 
 /// <summary>
-/// R-DISABLE: a prepaid subscription (Trial, StandardPrepaid) stops when the usable credit of
-/// its billing profile is gone — used up or expired. The change and its announcement are
-/// written in the caller's transaction.
+/// R-DISABLE, R-TRIAL, R-DELETE-90: ticks the lifecycle of every prepaid subscription of a
+/// billing profile against the profile's credit as it now stands, in the caller's transaction.
 /// </summary>
 public static class PrepaidEnforcement
 {
+    private static readonly string[] Prepaid = [nameof(OfferType.Trial), nameof(OfferType.StandardPrepaid)];
+    private static readonly string[] Final = [nameof(SubscriptionState.Deleted), nameof(SubscriptionState.Cancelled)];
+
+    /// <summary>Returns the subscriptions that were disabled by this tick.</summary>
     public static async Task<IReadOnlyList<Guid>> ApplyAsync(PurserDbContext db, BillingProfile profile, CreditLedger ledger, DateTimeOffset now, CancellationToken ct)
     {
-        var usable = ledger.Lots.Where(l => l.IsUsableAt(now)).Sum(l => ledger.Position(l.Id).Balance.Amount);
-        if (usable > 0m)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(profile);
+        var subscriptions = await db.Subscriptions
+            .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && !Final.Contains(s.State)).ToListAsync(ct);
+        if (subscriptions.Count == 0)
             return [];
-        var prepaid = new[] { nameof(OfferType.Trial), nameof(OfferType.StandardPrepaid) };
-        var active = await db.Subscriptions.Where(s => s.BillingProfileId == profile.Id && s.State == nameof(SubscriptionState.Active) && prepaid.Contains(s.OfferType))
-            .ToListAsync(ct);
-        foreach (var subscription in active)
+        var zone = BillingTimeZone.Resolve(profile.TimeZone);
+        var credit = CreditPosition.Of(ledger, now);
+        var disabled = new List<Guid>();
+        foreach (var subscription in subscriptions)
         {
-            subscription.State = nameof(SubscriptionState.Disabled);
-            subscription.StateChangedAt = now.UtcDateTime;
-            db.Outbox.Add(new OutboxMessage
-            {
-                BillingAccountId = subscription.BillingAccountId, Kind = "SubscriptionDisabled", Recipient = subscription.Id.ToString(),
-                Subject = $"Subscription {subscription.DisplayName} disabled",
-                Body = ledger.Lots.Any(l => l.IsUsableAt(now))
-                    ? "Its credit is used up. A top-up re-enables it; services then need reconfiguration."
-                    : "Its credit has expired. A top-up re-enables it; services then need reconfiguration.",
-                CreatedAt = now.UtcDateTime,
-            });
+            var decision = LifecycleRecords.Load(subscription, zone).Tick(now, credit);
+            LifecycleRecords.Apply(db, subscription, decision);
+            if (decision.Transitions.Any(t => t.To == SubscriptionState.Disabled))
+                disabled.Add(subscription.Id);
         }
-        return [.. active.Select(s => s.Id)];
+        return disabled;
     }
 }

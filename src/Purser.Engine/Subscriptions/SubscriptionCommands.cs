@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
+using Purser.Core.Calendar;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Accounts;
 using Purser.Engine.Partners;
 using Purser.Engine.Storage;
@@ -12,6 +14,8 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
 {
     public const int MaxSeats = 1_000_000;
 
+    public static readonly IReadOnlyList<string> OfferTypes = Enum.GetNames<OfferType>();
+
     public async Task<Outcome<SubscriptionView>> CreateAsync(NewSubscription input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -19,13 +23,13 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
         if (InputRules.First(
                 input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
                 InputRules.Required(input.DisplayName, "displayName"),
-                InputRules.OneOf(offer, "offerType", OfferType.All),
-                offer is not null && OfferType.IsPartnerSold(offer) && input.PartnerId is null
+                InputRules.OneOf(offer, "offerType", OfferTypes),
+                Enum.TryParse<OfferType>(offer, out var parsed) && parsed.IsPartnerSold() && input.PartnerId is null
                     ? new Refusal("MissingField", $"A {offer} subscription is sold by a partner: 'partnerId' is required.", "partnerId") : null,
                 input.PartnerId is null ? null : PartnerCommands.PartnerIdRule(input.PartnerId),
-                offer == OfferType.LicenseBased && input.LicenseMeterId is null
+                offer == nameof(OfferType.LicenseBased) && input.LicenseMeterId is null
                     ? new Refusal("MissingField", "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
-                (offer == OfferType.LicenseBased || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
+                (offer == nameof(OfferType.LicenseBased) || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
                     ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null) is { } invalid)
             return invalid;
 
@@ -49,8 +53,11 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
             OfferType = offer!, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
             LicenseMeterId = input.LicenseMeterId, CreatedAt = now, StateChangedAt = now,
         };
+        var lifecycle = SubscriptionLifecycle.Start(Enum.Parse<OfferType>(offer!), clock.GetUtcNow(), BillingTimeZone.Resolve(profile.TimeZone));
+        subscription.TrialEndsAt = lifecycle.TrialEndsAt?.UtcDateTime;
+        subscription.NextCheckAt = lifecycle.TrialEndsAt?.UtcDateTime;
         db.Subscriptions.Add(subscription);
-        if (offer == OfferType.LicenseBased)
+        if (offer == nameof(OfferType.LicenseBased))
         {
             db.SeatChanges.Add(new SeatChange
             {

@@ -4,6 +4,7 @@ using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
 using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
+using Purser.Engine.Payments;
 using Purser.Engine.Rating;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
@@ -33,6 +34,8 @@ internal static class EngineServices
         services.AddSingleton<UsageIngestion>();
         services.AddSingleton<UsageRating>();
         services.AddSingleton<Entitlement>();
+        services.AddSingleton(new PaymentSettings());
+        services.AddSingleton<PaymentCommands>();
         services.AddSingleton<AccountQueries>();
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();

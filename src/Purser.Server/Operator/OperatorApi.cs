@@ -16,5 +16,6 @@ public static class OperatorApi
         ops.MapCatalogApi();
         ops.MapSubscriptionsApi();
         ops.MapUsageApi();
+        ops.MapPaymentsApi();
     }
 }

@@ -65,6 +65,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId });
         b.HasIndex(x => x.OrderId).IsUnique();
         b.HasIndex(x => x.PartnerId);
+        b.HasIndex(x => x.NextCheckAt);
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.ServiceAdministratorId).OnDelete(DeleteBehavior.SetNull);

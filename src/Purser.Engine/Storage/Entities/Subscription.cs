@@ -15,6 +15,15 @@ public sealed class Subscription
     public DateTime CreatedAt { get; set; }
     public DateTime StateChangedAt { get; set; }
 
+    /// <summary>The lifecycle's clocks (R-TRIAL, R-DELETE-90), kept so a sweep can fire them.</summary>
+    public DateTime? TrialEndsAt { get; set; }
+    public DateTime? DisabledAt { get; set; }
+    public string? DisabledBecause { get; set; }
+    public DateTime? EndedAt { get; set; }
+
+    /// <summary>When the lifecycle next needs the clock; null when only an event can change it.</summary>
+    public DateTime? NextCheckAt { get; set; }
+
     /// <summary>License-based subscriptions: the monthly price per seat and the catalog item sold.</summary>
     public Guid? LicenseMeterId { get; set; }
     public DateOnly? CancelledEffective { get; set; }

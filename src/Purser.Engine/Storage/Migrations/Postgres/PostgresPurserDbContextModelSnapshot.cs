@@ -940,16 +940,29 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisabledBecause")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("LicenseMeterId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("NeedsReconfiguration")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OfferType")
                         .IsRequired()
@@ -976,9 +989,14 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("StateChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("TrialEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BillingProfileId");
+
+                    b.HasIndex("NextCheckAt");
 
                     b.HasIndex("OrderId")
                         .IsUnique();

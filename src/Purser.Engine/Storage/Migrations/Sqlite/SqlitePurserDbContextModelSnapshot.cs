@@ -923,9 +923,19 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledBecause")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LicenseMeterId")
@@ -933,6 +943,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.Property<bool>("NeedsReconfiguration")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OfferType")
                         .IsRequired()
@@ -959,9 +972,14 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime>("StateChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TrialEndsAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BillingProfileId");
+
+                    b.HasIndex("NextCheckAt");
 
                     b.HasIndex("OrderId")
                         .IsUnique();

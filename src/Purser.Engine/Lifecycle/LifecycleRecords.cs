@@ -1,0 +1,73 @@
+using Purser.Core.Calendar;
+using Purser.Core.Lifecycle;
+using Purser.Engine.Credits;
+using Purser.Engine.Storage;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Lifecycle;
+
+/// <summary>
+/// Between a stored subscription and the core's lifecycle state machine: load it, apply a
+/// decision back onto the row, and write each transition to the outbox in the same
+/// transaction (a transition to Deleted is the deletion event of R-DELETE-90).
+/// </summary>
+public static class LifecycleRecords
+{
+    public static SubscriptionLifecycle Load(Subscription s, BillingTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var offer = Enum.Parse<OfferType>(s.OfferType);
+        var started = SubscriptionLifecycle.Start(offer, LedgerMapping.Utc(s.CreatedAt), zone);
+        return started with
+        {
+            State = Enum.Parse<SubscriptionState>(s.State),
+            TrialEndsAt = s.TrialEndsAt is { } t ? LedgerMapping.Utc(t) : (offer == OfferType.Trial ? started.TrialEndsAt : null),
+            DisabledAt = s.DisabledAt is { } d ? LedgerMapping.Utc(d) : null,
+            DisabledBecause = s.DisabledBecause is { } why ? Enum.Parse<TransitionReason>(why) : null,
+            NeedsReconfiguration = s.NeedsReconfiguration,
+            EndedAt = s.EndedAt is { } e ? LedgerMapping.Utc(e) : null,
+        };
+    }
+
+    /// <summary>Writes the decided state onto the row and announces its transitions; true when anything changed.</summary>
+    public static bool Apply(PurserDbContext db, Subscription s, LifecycleDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(decision);
+        var after = decision.Subscription;
+        s.OfferType = after.Offer.ToString();
+        s.State = after.State.ToString();
+        s.TrialEndsAt = after.TrialEndsAt?.UtcDateTime;
+        s.DisabledAt = after.DisabledAt?.UtcDateTime;
+        s.DisabledBecause = after.DisabledBecause?.ToString();
+        s.NeedsReconfiguration = after.NeedsReconfiguration;
+        s.EndedAt = after.EndedAt?.UtcDateTime;
+        s.NextCheckAt = decision.NextCheckAt?.UtcDateTime;
+        foreach (var t in decision.Transitions)
+        {
+            s.StateChangedAt = t.At.UtcDateTime;
+            db.Outbox.Add(new OutboxMessage
+            {
+                BillingAccountId = s.BillingAccountId,
+                Kind = t.IsDeletion ? "SubscriptionDeleted" : $"Subscription{t.To}",
+                Recipient = s.Id.ToString(),
+                Subject = $"{s.DisplayName}: {t.From} → {t.To} ({t.Reason})",
+                Body = Explain(t),
+                CreatedAt = t.At.UtcDateTime,
+            });
+        }
+        return decision.Transitions.Length > 0;
+    }
+
+    private static string Explain(LifecycleTransition t) => t.Reason switch
+    {
+        TransitionReason.CreditUsedUp => "The subscription's credit is used up; it is disabled until a top-up.",
+        TransitionReason.CreditExpired => "All of the subscription's credit has expired; it is disabled until a top-up.",
+        TransitionReason.TrialEnded => "The trial month has ended; upgrade to StandardPrepaid within 15 days to keep the data.",
+        TransitionReason.TopUp => "A top-up re-enabled the subscription; its services need reconfiguration.",
+        TransitionReason.UpgradedToStandardPrepaid => "The trial was upgraded to StandardPrepaid.",
+        TransitionReason.DisabledTooLong => "The subscription was disabled too long; its data has been permanently deleted.",
+        _ => "The subscription was cancelled.",
+    };
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Purser.Core;
+using Purser.Core.Calendar;
+using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
+using Purser.Core.Monetary;
+using Purser.Core.Payments;
+using Purser.Engine.Accounts;
+using Purser.Engine.Credits;
+using Purser.Engine.Lifecycle;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Payments;
+
+/// <summary>
+/// Payments for prepaid subscriptions, each in one transaction with its credit lot and the
+/// subscription's lifecycle: a StandardPrepaid top-up of at least the minimum (R-PAY-MIN) buys a
+/// lot valid 12 months (R-LOT-12M) and re-enables a disabled subscription (R-REACTIVATE); a
+/// trial's payment of 1 buys its 1,500 of credit (R-TRIAL); a qualifying payment upgrades a trial.
+/// </summary>
+public sealed class PaymentCommands(CreditBook book, PaymentSettings settings)
+{
+    public static readonly IReadOnlyList<string> Methods = ["WireTransfer", "Check", "CreditCard", "Alipay", "UnionPay"];
+
+    public async Task<Outcome<PaymentView>> PayAsync(NewPayment input, string idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputRules.First(
+                input.SubscriptionId is null ? new Refusal("MissingField", "'subscriptionId' is required.", "subscriptionId") : null,
+                MoneyRules.PositiveAmount(input.Amount, "amount"),
+                input.Currency is null ? null : InputRules.Currency(input.Currency, "currency"),
+                input.Method is null ? null : InputRules.OneOf(input.Method, "method", Methods),
+                InputRules.Optional(input.PoNumber, "poNumber", 100)) is { } invalid)
+            return invalid;
+
+        Guid profileId;
+        await using (var db = book.Store.CreateContext())
+        {
+            var found = await db.Subscriptions.AsNoTracking().Where(s => s.Id == input.SubscriptionId).Select(s => (Guid?)s.BillingProfileId).FirstOrDefaultAsync(ct);
+            if (found is null)
+                return InputRules.NotFound("Subscription", "subscriptionId", input.SubscriptionId);
+            profileId = found.Value;
+        }
+        var key = "payment:" + idempotencyKey;
+        return await book.ChangeAsync<PaymentView>(profileId, async session =>
+        {
+            var db = session.Db;
+            var subscription = await db.Subscriptions.FirstAsync(s => s.Id == input.SubscriptionId, ct);
+            var existing = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.BillingProfileId == session.Profile.Id && p.IdempotencyKey == key, ct);
+            if (existing is not null)
+                return (LedgerChange.Replay, View(existing, subscription, session.Ledger));
+
+            var currency = session.Ledger.Currency;
+            if (input.Currency is not null && !string.Equals(input.Currency, currency.Code, StringComparison.OrdinalIgnoreCase))
+                return new Refusal("CurrencyMismatch", $"This subscription is billed in {currency.Code}.", "currency");
+            var zone = BillingTimeZone.Resolve(session.Profile.TimeZone);
+            var payment = new PrepaidPayment(key, Guid.NewGuid(), new Money(input.Amount!.Value, currency), session.Now, input.PoNumber ?? "");
+            var lifecycle = LifecycleRecords.Load(subscription, zone);
+            var policy = PaymentPolicy.StandardPrepaid(currency, settings.MinimumFor(currency));
+
+            var decided = Decide(lifecycle, payment, policy, zone, session.Ledger, session.Ledger.Lots.Count == 0);
+            if (!decided.IsAccepted)
+                return decided.Refusal with { Target = decided.Refusal.Target ?? "amount" };
+            var (grant, decision) = decided.Value;
+            var change = grant.Decide(session.Ledger);
+            if (!change.IsAccepted)
+                return change.Refusal with { Target = change.Refusal.Target ?? "amount" };
+            session.LotSubscriptions[grant.LotId] = subscription.Id;
+            var after = session.Ledger.Apply(change.Value);
+            LifecycleRecords.Apply(db, subscription, decision(after));
+
+            var row = new Payment
+            {
+                Id = Guid.NewGuid(), BillingAccountId = session.Profile.BillingAccountId, BillingProfileId = session.Profile.Id, SubscriptionId = subscription.Id,
+                LotId = grant.LotId, Currency = currency.Code, Amount = payment.Amount.Amount, Method = input.Method ?? "WireTransfer",
+                IdempotencyKey = key, ReceivedAt = session.Now.UtcDateTime,
+            };
+            db.Payments.Add(row);
+            return (change.Value, View(row, subscription, after));
+        }, ct);
+    }
+
+    /// <summary>Which grant a payment buys, and the lifecycle decision once that credit is in the ledger.</summary>
+    private static Outcome<(GrantCredit Grant, Func<CreditLedger, LifecycleDecision> Decision)> Decide(
+        SubscriptionLifecycle lifecycle, PrepaidPayment payment, PaymentPolicy policy, BillingTimeZone zone, CreditLedger ledger, bool firstPayment)
+    {
+        switch (lifecycle.Offer)
+        {
+            case OfferType.Trial when firstPayment && payment.Amount.Amount == TrialActivation.Price:
+                var trial = TrialActivation.Decide(payment, zone, lifecycle.Timers.TrialMonths);
+                if (!trial.IsAccepted)
+                    return trial.Refusal;
+                return (trial.Value, after => lifecycle.Tick(payment.PaidAt, CreditPosition.Of(after, payment.PaidAt)));
+            case OfferType.Trial:
+                var purchase = PrepaidPurchase.Decide(payment, policy, zone);
+                if (!purchase.IsAccepted)
+                    return purchase.Refusal;
+                var upgrade = lifecycle.UpgradeToStandardPrepaid(payment.PaidAt, payment, policy, CreditPosition.Of(ledger, payment.PaidAt));
+                if (!upgrade.IsAccepted)
+                    return upgrade.Refusal;
+                return (purchase.Value, _ => upgrade.Value);
+            case OfferType.StandardPrepaid:
+                var topUp = PrepaidPurchase.Decide(payment, policy, zone);
+                if (!topUp.IsAccepted)
+                    return topUp.Refusal;
+                // Probe the lifecycle first so a deleted or cancelled subscription refuses before any credit exists.
+                var probe = lifecycle.TopUp(payment.PaidAt, CreditPosition.Of(ledger, payment.PaidAt));
+                if (!probe.IsAccepted)
+                    return probe.Refusal;
+                return (topUp.Value, after => lifecycle.TopUp(payment.PaidAt, CreditPosition.Of(after, payment.PaidAt)).Value);
+            default:
+                return new Refusal("OfferNotPrepaid", $"A {lifecycle.Offer} subscription is invoiced; its invoices are paid, not topped up.", "subscriptionId");
+        }
+    }
+
+    private static PaymentView View(Payment p, Subscription s, CreditLedger ledger)
+    {
+        var lot = ledger.Lot(p.LotId!.Value);
+        return new PaymentView(p.Id, s.Id, p.Amount, p.Currency, p.Method, lot.Id, lot.OriginalAmount.Amount, lot.ExpiresAt, s.OfferType, s.State, s.NeedsReconfiguration);
+    }
+}

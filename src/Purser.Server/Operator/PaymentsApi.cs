@@ -1,0 +1,16 @@
+using Purser.Engine.Payments;
+using Purser.Server.Hosting;
+
+namespace Purser.Server.Operator;
+
+/// <summary>Operator API: payments for prepaid subscriptions (R-PAY-MIN, R-LOT-12M, R-REACTIVATE, R-TRIAL).</summary>
+public static class PaymentsApi
+{
+    public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder ops)
+    {
+        ops.MapPost("/payments", async (NewPayment body, HttpContext http, PaymentCommands payments, CancellationToken ct) =>
+            (await payments.PayAsync(body, http.Request.Headers[IdempotencyKeys.Header].ToString(), ct)).Created())
+            .WithIdempotencyKey().WithTags("Payments");
+        return ops;
+    }
+}
