@@ -20,7 +20,10 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
     /// <summary>A decision over a locked ledger: the change to persist and the caller's result.</summary>
     public delegate Task<Outcome<(LedgerChange Change, T Result)>> Decision<T>(LedgerSession session);
 
-    public async Task<Outcome<T>> ChangeAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct)
+    public Task<Outcome<T>> ChangeAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct) =>
+        TransientConflicts.RetryAsync(() => ChangeOnceAsync(profileId, decide, ct));
+
+    private async Task<Outcome<T>> ChangeOnceAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -43,6 +46,9 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
     public async Task<(Stored.BillingProfile Profile, CreditLedger Ledger)?> ReadAsync(Guid profileId, CancellationToken ct)
     {
         await using var db = store.CreateContext();
+        // Lots and entries from one snapshot: a payment committing between the two reads would
+        // otherwise show an entry for a lot this reader never saw.
+        await using var snapshot = await store.BeginSnapshotAsync(db, ct);
         var profile = await db.BillingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId, ct);
         return profile is null ? null : (profile, await LoadAsync(db, profile, ct));
     }

@@ -3,7 +3,6 @@ using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
-using Purser.Core.Rating;
 using Purser.Engine.Credits;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -62,9 +61,8 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
         {
             var day = item.Aggregate;
             var meter = meters[day.MeterId];
-            var cycle = calendar.PeriodContaining(day.UsageDate);
             var price = schedules.TryGetValue(day.MeterId, out var schedule)
-                ? AnchoredRate.For(schedule, zone.StartOf(cycle.Start), LedgerMapping.Utc(item.CreatedAt), zone.StartOf(day.UsageDate))
+                ? DayRate.For(schedule, calendar, zone, LedgerMapping.Utc(item.CreatedAt), day.UsageDate)
                 : null;
             if (price is null)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Purser.Engine.Storage;
@@ -61,6 +62,20 @@ public sealed class PurserStore : IAsyncDisposable
             // WAL lets readers (portal, ARM) proceed while ingestion or a billing run writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// A read-only transaction that sees one consistent snapshot: REPEATABLE READ on PostgreSQL,
+    /// a deferred transaction on SQLite (in WAL mode, a reader's snapshot that takes no write lock).
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginSnapshotAsync(PurserDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Engine == StorageEngine.Postgres)
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        return (await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), ct))!;
     }
 
     public async Task<bool> CanConnectAsync(CancellationToken ct = default)

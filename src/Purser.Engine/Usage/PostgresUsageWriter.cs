@@ -19,6 +19,7 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
         WITH ins AS (
             INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
             SELECT "BillingAccountId", @source, "EventId", "SubscriptionId", "MeterId", "Quantity", "Timestamp", "ResourceId", "Tags", @received FROM usage_in
+            ORDER BY "EventId"
             ON CONFLICT ("Source","EventId") DO NOTHING
             RETURNING "EventId"
         ), agg AS (
@@ -26,13 +27,18 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
             SELECT u."SubscriptionId", u."MeterId", u."UsageDate", min(u."BillingAccountId"::text)::uuid, sum(u."Quantity"), 0, 0, @received
             FROM ins JOIN usage_in u ON u."EventId" = ins."EventId"
             GROUP BY u."SubscriptionId", u."MeterId", u."UsageDate"
+            ORDER BY u."SubscriptionId", u."MeterId", u."UsageDate"
             ON CONFLICT ("SubscriptionId","MeterId","UsageDate")
             DO UPDATE SET "Quantity" = "UsageDailyAggregates"."Quantity" + EXCLUDED."Quantity", "UpdatedAt" = EXCLUDED."UpdatedAt"
         )
         SELECT "EventId" FROM ins
         """;
 
-    public async Task<IReadOnlySet<string>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
+    public Task<IReadOnlySet<string>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
+        // Rows are locked in key order, but rating updates aggregates too; a deadlock loser simply writes again.
+        Storage.TransientConflicts.RetryAsync(() => WriteOnceAsync(source, events, receivedAt, ct));
+
+    private async Task<IReadOnlySet<string>> WriteOnceAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
