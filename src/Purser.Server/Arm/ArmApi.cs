@@ -34,5 +34,6 @@ public static class ArmApi
         consumption.MapCharges();
         consumption.MapPriceSheet();
         consumption.MapBudgets();
+        consumption.MapUsageDetails();
     }
 }

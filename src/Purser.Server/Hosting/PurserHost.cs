@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Purser.Engine.Demo;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Arm;
+using Purser.Server.Downloads;
 using Purser.Server.Operator;
 using Purser.Engine.Storage;
 
@@ -44,6 +45,7 @@ public static partial class PurserHost
         app.MapOperatorApi();
         app.MapOperatorDocs();
         app.MapArmApi();
+        app.MapDownloads();
         return app;
     }
 

@@ -16,6 +16,7 @@ public static class OperatorApi
         ops.MapCatalogApi();
         ops.MapSubscriptionsApi();
         ops.MapUsageApi();
+        ops.MapUsageSeriesApi();
         ops.MapPaymentsApi();
     }
 }

@@ -1,0 +1,63 @@
+using Purser.Engine.Access;
+using Purser.Engine.Usage;
+using Purser.Server.Hosting;
+
+namespace Purser.Server.Arm.Consumption;
+
+/// <summary>
+/// usageDetails.list at subscription (kind legacy), billing account and billing profile scope
+/// (kind modern): one line per usage event, <c>$filter</c> on usage dates, <c>$top</c> and
+/// <c>$skiptoken</c> paging through nextLink. <c>$expand</c> is accepted and ignored: meter
+/// details are always included. Every <c>metric</c> answers the same cost: usage here is
+/// neither reserved nor amortized.
+/// </summary>
+public static class UsageDetailEndpoints
+{
+    private const string Account = "/providers/Microsoft.Billing/billingAccounts/{account}";
+    private const string UsageDetails = "/providers/Microsoft.Consumption/usageDetails";
+    private static readonly string[] Metrics = ["actualcost", "amortizedcost", "usage"];
+
+    public static void MapUsageDetails(this RouteGroupBuilder consumption)
+    {
+        consumption.MapGet("/subscriptions/{subscription}" + UsageDetails, async (HttpContext http, string subscription, UsageDetailQueries usage) =>
+        {
+            var (scope, denied) = await ScopeAccess.SubscriptionAsync(http, subscription, AccessRules.ReadBilling);
+            if (denied is not null)
+                return denied;
+            var id = Guid.Parse(subscription);
+            return await ListAsync(http, usage, UsageScope.Subscription(scope!.AccountId, scope.ProfileId!.Value, id),
+                line => UsageDetailShapes.Legacy($"/subscriptions/{id:D}", line));
+        });
+
+        consumption.MapGet(Account + UsageDetails, async (HttpContext http, string account, UsageDetailQueries usage) =>
+        {
+            var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
+            if (denied is not null)
+                return denied;
+            return await ListAsync(http, usage, UsageScope.Account(scope!.AccountId),
+                line => UsageDetailShapes.Modern(CostShapes.AccountId(scope.AccountName), line));
+        });
+
+        consumption.MapGet(Account + "/billingProfiles/{profile}" + UsageDetails, async (HttpContext http, string account, string profile, UsageDetailQueries usage) =>
+        {
+            var (scope, denied) = await ScopeAccess.ProfileAsync(http, account, profile, AccessRules.ReadBilling);
+            if (denied is not null)
+                return denied;
+            return await ListAsync(http, usage, UsageScope.Profile(scope!.AccountId, scope.ProfileId!.Value),
+                line => UsageDetailShapes.Modern(ConsumptionShapes.ProfileId(scope.AccountName, scope.ProfileName!), line));
+        });
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, UsageDetailQueries usage, UsageScope scope, Func<UsageDetailLine, object> shape)
+    {
+        var metric = http.Request.Query["metric"].ToString();
+        if (metric.Length > 0 && !Metrics.Contains(metric, StringComparer.OrdinalIgnoreCase))
+            return ArmError.Result(400, "InvalidParameter", $"'metric' must be one of {string.Join(", ", Metrics)}, not '{metric}'.", "metric");
+        var filter = UsageDetailFilter.Parse(http.Request.Query["$filter"]);
+        if (!filter.IsValid)
+            return ArmError.Result(400, "InvalidFilter", filter.Error!, "$filter");
+        var size = ArmPage.Size(http.Request);
+        var lines = await usage.PageAsync(scope, filter.Days, ArmPage.Offset(http.Request), size + 1, http.RequestAborted);
+        return ArmPage.Of(http.Request, [.. lines.Select(shape)], size);
+    }
+}

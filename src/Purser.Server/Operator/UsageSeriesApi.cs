@@ -1,0 +1,45 @@
+using Purser.Engine.Usage;
+using Purser.Server.Arm.Consumption;
+using Purser.Server.Hosting;
+
+namespace Purser.Server.Operator;
+
+/// <summary>
+/// Operator API: a subscription's usage over today and the ten days before it (R-OVERVIEW), per
+/// local day and meter, as the portal overview shows it — labelled there as not real-time.
+/// </summary>
+public static class UsageSeriesApi
+{
+    public static RouteGroupBuilder MapUsageSeriesApi(this RouteGroupBuilder ops)
+    {
+        ops.MapGet("/subscriptions/{id:guid}/usageSeries", async (Guid id, UsageSeriesQueries series, CancellationToken ct) =>
+            await series.OfSubscriptionAsync(id, ct) is { } s
+                ? Results.Json(Shape(s))
+                : ArmError.NotFound($"Subscription '{id}'"))
+            .WithTags("Usage");
+        return ops;
+    }
+
+    private static object Shape(UsageSeries s) => new
+    {
+        subscriptionId = s.SubscriptionId,
+        currency = s.Currency,
+        from = s.From,
+        to = s.To,
+        asOf = s.AsOf,
+        realTime = false,
+        days = s.Days.Select(d => new
+        {
+            date = d.Date,
+            cost = ConsumptionShapes.Plain(d.Cost),
+            meters = d.Meters.Select(m => new
+            {
+                meterId = m.MeterId,
+                meterName = m.MeterName,
+                unit = m.Unit,
+                quantity = ConsumptionShapes.Plain(m.Quantity),
+                cost = m.Cost is { } c ? ConsumptionShapes.Plain(c) : (decimal?)null,
+            }),
+        }),
+    };
+}
