@@ -40,7 +40,7 @@ public sealed class PurserApi : IAsyncDisposable
         var api = new PurserApi(app, database, clock, address);
         var commands = app.Services.GetRequiredService<AccountCommands>();
         var op = await commands.CreateUserAsync(new NewUser(null, "operator@test.purser", null, null, null, null, null, true, null), default);
-        api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(op.Value.Id, "test", null), default)).Value.Token;
+        api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(op.Value.Id, "test", null), default)).Value.Token!;
         return api;
     }
 

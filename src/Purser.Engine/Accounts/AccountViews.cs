@@ -9,5 +9,8 @@ public sealed record UserView(Guid Id, Guid? BillingAccountId, string Email, str
 
 public sealed record RoleAssignmentView(Guid Id, Guid BillingAccountId, Guid UserId, string Role, string ScopeKind, Guid ScopeId);
 
-/// <summary>The token itself is shown once, here; afterwards only its hash exists.</summary>
-public sealed record ApiTokenView(Guid Id, Guid UserId, string Name, string Token, DateTime? ExpiresAt);
+/// <summary>
+/// The token itself is shown once, here; afterwards only its hash exists, and a replayed
+/// creation answers with <see cref="Token"/> null.
+/// </summary>
+public sealed record ApiTokenView(Guid Id, Guid UserId, string Name, string? Token, DateTime? ExpiresAt);

@@ -17,7 +17,11 @@ public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
 
-    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+    /// <param name="stored">
+    /// The form of the reply kept for replays, where the first reply holds a secret that must
+    /// not be stored (a new token): replays then answer without it.
+    /// </param>
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint, Func<object?, object?>? stored = null) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -48,7 +52,7 @@ public static class IdempotencyKeys
                 if (result is IStatusCodeHttpResult ok && (ok.StatusCode ?? StatusCodes.Status200OK) is >= 200 and < 300 && result is IValueHttpResult value)
                 {
                     var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-                    var body = JsonSerializer.Serialize(value.Value, json);
+                    var body = JsonSerializer.Serialize(stored is null ? value.Value : stored(value.Value), json);
                     await replies.CompleteAsync(operation, scopedKey, ok.StatusCode ?? StatusCodes.Status200OK, body, CancellationToken.None);
                 }
                 else

@@ -17,7 +17,8 @@ public static class AccountsApi
         ops.MapPost("/roleAssignments", async (NewRoleAssignment body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.AssignRoleAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
         ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.CreateTokenAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+            (await accounts.CreateTokenAsync(body, ct)).Created())
+            .WithIdempotencyKey(stored: reply => reply is ApiTokenView token ? token with { Token = null } : reply).WithTags("Users and roles");
         return ops;
     }
 }

@@ -58,6 +58,10 @@ internal sealed class DbSnapshot
     public bool HoldsValue(string value) =>
         _tables.Values.SelectMany(rows => rows).Any(row => row.Split(Separator).Contains(value, StringComparer.Ordinal));
 
+    /// <summary>Whether some column of some row contains <paramref name="text"/> anywhere, JSON bodies included.</summary>
+    public bool Mentions(string text) =>
+        _tables.Values.SelectMany(rows => rows).Any(row => row.Contains(text, StringComparison.Ordinal));
+
     private const char Separator = '\u001f';
 
     private static async Task<string[]> ReadRowsAsync(DbConnection connection, string table, CancellationToken ct)
