@@ -59,6 +59,8 @@ internal sealed record UsageWorld(PurserApi Api, UsageFixture Fixture, Guid Seco
                 i % 3 == 0 ? $"/subscriptions/{f.SubscriptionId}/resourceGroups/rg-生产/providers/Microsoft.Compute/virtualMachines/vm{i}" : null,
                 i % 4 == 0 ? new() { ["部门"] = "研发, 二组", ["env"] = "prod \"blue\"" } : null));
         }
+        // 8/31 17:00 UTC is already 9/1 in Shanghai.
+        sent.Add(Compute(f.MeterId, "edge", f.SubscriptionId, 7.5m, new DateTimeOffset(2019, 8, 31, 17, 0, 0, TimeSpan.Zero), Shanghai));
         // Two events at one instant: arrival order breaks the tie.
         var tie = new DateTimeOffset(2019, 9, 12, 1, 0, 0, TimeSpan.Zero);
         sent.Add(Compute(f.MeterId, "tie-b", f.SubscriptionId, 2m, tie, Shanghai));
