@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Purser.Server.Tests.Authorization;
+
+/// <summary>One route the running server maps, with one of its HTTP methods ("*" when it takes any).</summary>
+internal sealed record DiscoveredEndpoint(string Method, string Pattern)
+{
+    public string Key => $"{Method} {Pattern}";
+
+    public HttpMethod HttpMethod => Method == "*" ? HttpMethod.Get : new HttpMethod(Method);
+
+    public override string ToString() => Key;
+}
+
+/// <summary>Every route endpoint of the server, read from its <see cref="EndpointDataSource"/> so that no new endpoint escapes the matrix.</summary>
+internal static partial class DiscoveredEndpoints
+{
+    public static IReadOnlyList<DiscoveredEndpoint> Of(IServiceProvider services)
+    {
+        var source = services.GetRequiredService<EndpointDataSource>();
+        return [.. source.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => new DiscoveredEndpoint(m, Normalize(e.RoutePattern.RawText ?? ""))))
+            .Distinct()
+            .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)];
+    }
+
+    // Group prefixes ("/" + "/providers/…") can leave doubled slashes in the raw text.
+    private static string Normalize(string raw) => "/" + Slashes().Replace(raw, "/").TrimStart('/');
+
+    [GeneratedRegex("/{2,}")]
+    private static partial Regex Slashes();
+}

@@ -1,0 +1,75 @@
+namespace Purser.Server.Tests.Authorization;
+
+/// <summary>
+/// Every endpoint the server maps, keyed "METHOD /route/pattern" as <see cref="Microsoft.AspNetCore.Routing.EndpointDataSource"/>
+/// lists it, with who it is for and how to call it. The matrix fails on an endpoint missing here and on an entry no endpoint matches.
+/// </summary>
+internal static class EndpointTable
+{
+    private const string Billing = "/providers/Microsoft.Billing/billingAccounts/{account}";
+    private const string Profile = Billing + "/billingProfiles/{profile}";
+    private const string Consumption = "/providers/Microsoft.Consumption";
+    private const string Budgets = Consumption + "/budgets";
+
+    public static IReadOnlyDictionary<string, EndpointCase> All { get; } = Build();
+
+    private static Dictionary<string, EndpointCase> Build()
+    {
+        var table = new Dictionary<string, EndpointCase>(StringComparer.Ordinal)
+        {
+            ["* /healthz"] = new(Access.Open),
+            ["GET /openapi/{documentName}.json"] = new(Access.Open),
+            ["GET /scalar/{documentName?}"] = new(Access.Open),
+            ["GET /scalar/scalar.js"] = new(Access.Open),
+            ["GET /scalar/scalar.aspnetcore.js"] = new(Access.Open),
+            ["GET /scalar/favicon.svg"] = new(Access.Open),
+
+            // Microsoft.Billing
+            ["GET /providers/Microsoft.Billing/billingAccounts"] = new(Access.AnyCaller, Query: "$expand=billingProfiles"),
+            ["GET " + Billing] = new(Access.TenantMember, Query: "$expand=billingProfiles"),
+            ["GET " + Billing + "/billingProfiles"] = new(Access.AccountReadFiltered),
+            ["GET " + Profile] = new(Access.ProfileRead),
+            ["GET " + Profile + "/billingSubscriptions"] = new(Access.ProfileRead),
+            ["GET " + Billing + "/billingRoleAssignments"] = new(Access.AccountRead),
+            ["GET " + Profile + "/billingRoleAssignments"] = new(Access.ProfileRead),
+            ["GET " + Profile + "/invoices"] = new(Access.ProfileRead, Query: "periodStartDate=2019-01-01&periodEndDate=2019-12-31"),
+            ["GET " + Billing + "/invoices"] = new(Access.AccountReadFiltered),
+            ["GET " + Billing + "/invoices/{invoiceName}"] = new(Access.ProfileRead),
+
+            // Microsoft.Consumption: credits (R-BAL, R-LOTS, R-EVENTS), balances, charges, price sheet
+            ["GET " + Profile + Consumption + "/credits/balanceSummary"] = new(Access.ProfileRead),
+            ["GET " + Profile + Consumption + "/lots"] = new(Access.ProfileRead),
+            ["GET " + Billing + Consumption + "/lots"] = new(Access.AccountRead),
+            ["GET " + Profile + Consumption + "/events"] = new(Access.ProfileRead, Query: "startDate=2019-09-01&endDate=2019-10-02"),
+            ["GET " + Billing + Consumption + "/events"] = new(Access.AccountRead),
+            ["GET " + Billing + Consumption + "/balances"] = new(Access.AccountRead),
+            ["GET " + Billing + "/billingPeriods/{period}" + Consumption + "/balances"] = new(Access.AccountRead),
+            ["GET " + Billing + Consumption + "/charges"] = new(Access.AccountRead),
+            ["GET " + Profile + Consumption + "/charges"] = new(Access.ProfileRead),
+            ["GET /subscriptions/{subscription}" + Consumption + "/pricesheets/default"] = new(Access.ProfileRead),
+        };
+        AddBudgets(table, "/subscriptions/{subscription}", c => c.SubscriptionPath, Access.ProfileRead, Access.ProfileWrite);
+        AddBudgets(table, Billing, c => c.AccountPath, Access.AccountRead, Access.AccountWrite);
+        AddBudgets(table, Profile, c => c.ProfilePath, Access.ProfileRead, Access.ProfileWrite);
+        foreach (var (key, value) in OperatorTable.All)
+            table.Add(key, value);
+        return table;
+    }
+
+    /// <summary>List and get read the "standing" budget; PUT creates a fresh one (201); DELETE removes one the operator made just before.</summary>
+    private static void AddBudgets(Dictionary<string, EndpointCase> table, string scope, Func<RequestContext, string> scopePath, Access read, Access write)
+    {
+        table.Add($"GET {scope}{Budgets}", new(read));
+        table.Add($"GET {scope}{Budgets}/{{name}}", new(read));
+        table.Add($"PUT {scope}{Budgets}/{{name}}", new(write, 201, Body: c => AuthzWorld.BudgetBody(10m + c.N), Setup: c =>
+        {
+            c.Route["name"] = $"put-{c.N}";
+            return Task.CompletedTask;
+        }));
+        table.Add($"DELETE {scope}{Budgets}/{{name}}", new(write, Setup: async c =>
+        {
+            c.Route["name"] = $"delete-{c.N}";
+            await AuthzWorld.BudgetAsync(c.Operator, scopePath(c), c.Route["name"]);
+        }));
+    }
+}
