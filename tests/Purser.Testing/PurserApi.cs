@@ -52,6 +52,9 @@ public sealed class PurserApi : IAsyncDisposable
         _app = await StartAppAsync(Database, Clock, BaseAddress);
     }
 
+    /// <summary>Another server on the same database and clock, on its own port: a second process of a deployment.</summary>
+    public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}");
+
     private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address)
     {
         var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false),

@@ -4,6 +4,8 @@ using Purser.Engine.Billing;
 using Purser.Engine.Catalog;
 using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
+using Purser.Engine.Jobs;
+using Purser.Engine.Lifecycle;
 using Purser.Engine.Payments;
 using Purser.Engine.Rating;
 using Purser.Engine.Subscriptions;
@@ -36,6 +38,8 @@ internal static class EngineServices
         services.AddSingleton<Entitlement>();
         services.AddSingleton(new PaymentSettings());
         services.AddSingleton<PaymentCommands>();
+        services.AddSingleton<JobClaims>();
+        services.AddSingleton<LifecycleSweep>();
         services.AddSingleton<AccountQueries>();
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();

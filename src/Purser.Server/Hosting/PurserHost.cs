@@ -29,6 +29,8 @@ public static partial class PurserHost
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
         builder.Services.AddHostedService<Jobs.RatingWorker>();
+        builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
         // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
