@@ -12,10 +12,10 @@ public static class UsageSeriesApi
 {
     public static RouteGroupBuilder MapUsageSeriesApi(this RouteGroupBuilder ops)
     {
-        ops.MapGet("/subscriptions/{id:guid}/usageSeries", async (Guid id, UsageSeriesQueries series, CancellationToken ct) =>
-            await series.OfSubscriptionAsync(id, ct) is { } s
+        ops.MapGet("/subscriptions/{subscriptionId:guid}/usageSeries", async (Guid subscriptionId, UsageSeriesQueries series, CancellationToken ct) =>
+            await series.OfSubscriptionAsync(subscriptionId, ct) is { } s
                 ? Results.Json(Shape(s))
-                : ArmError.NotFound($"Subscription '{id}'"))
+                : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags("Usage");
         return ops;
     }

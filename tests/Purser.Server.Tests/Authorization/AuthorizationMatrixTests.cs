@@ -57,7 +57,7 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
         var (path, unknown) = EndpointCase.Fill(endpoint.Pattern, context);
         if (unknown.Count > 0)
             return $"unclassified route parameter(s) {string.Join(", ", unknown)} in {endpoint.Key}";
-        var query = string.Join("&", new[] { EndpointCase.ApiVersion(endpoint.Pattern), spec.Query }.Where(q => q.Length > 0));
+        var query = string.Join("&", new[] { EndpointCase.ApiVersion(endpoint.Pattern), EndpointCase.Fill(spec.Query, context).Path }.Where(q => q.Length > 0));
         using var request = new HttpRequestMessage(endpoint.HttpMethod, query.Length == 0 ? path : $"{path}?{query}");
         if (spec.Body is not null)
             request.Content = JsonContent.Create(spec.Body(context));

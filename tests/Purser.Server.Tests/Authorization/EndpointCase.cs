@@ -18,6 +18,7 @@ internal sealed class RequestContext(AuthzWorld world, AuthzTarget target, HttpC
         ["profile"] = target.ProfileName,
         ["subscription"] = target.SubscriptionId.ToString(),
         ["subscriptionId"] = target.SubscriptionId.ToString(),
+        ["billingProfileId"] = target.ProfileId.ToString(),
         ["invoiceName"] = target.InvoiceName,
         ["period"] = "201910",
         ["name"] = AuthzWorld.StandingBudget,

@@ -47,6 +47,13 @@ internal static class EndpointTable
             ["GET " + Billing + Consumption + "/charges"] = new(Access.AccountRead),
             ["GET " + Profile + Consumption + "/charges"] = new(Access.ProfileRead),
             ["GET /subscriptions/{subscription}" + Consumption + "/pricesheets/default"] = new(Access.ProfileRead),
+
+            // Usage details (R-ARM) and the CSV downloads (R-DOWNLOAD), which name their scope in the query
+            ["GET /subscriptions/{subscription}" + Consumption + "/usageDetails"] = new(Access.ProfileRead),
+            ["GET " + Profile + Consumption + "/usageDetails"] = new(Access.ProfileRead),
+            ["GET " + Billing + Consumption + "/usageDetails"] = new(Access.AccountRead),
+            ["GET /downloads/usage.csv"] = new(Access.ProfileRead, Query: "billingProfileId={billingProfileId}&from=2019-01-01&to=2019-12-31"),
+            ["GET /downloads/billing-history.csv"] = new(Access.ProfileRead, Query: "billingProfileId={billingProfileId}&from=2019-01-01&to=2019-12-31"),
         };
         AddBudgets(table, "/subscriptions/{subscription}", c => c.SubscriptionPath, Access.ProfileRead, Access.ProfileWrite);
         AddBudgets(table, Billing, c => c.AccountPath, Access.AccountRead, Access.AccountWrite);

@@ -37,6 +37,7 @@ internal static class OperatorTable
         ["PATCH /ops/subscriptions/{subscriptionId:guid}"] = new(Access.OperatorOnly, 200, Body: c => new { displayName = $"Renamed {c.N}" }),
         ["GET /ops/subscriptions/{subscriptionId:guid}"] = new(Access.OperatorOnly),
         ["GET /ops/subscriptions/{subscriptionId:guid}/entitlement"] = new(Access.OperatorOnly),
+        ["GET /ops/subscriptions/{subscriptionId:guid}/usageSeries"] = new(Access.OperatorOnly),
         ["POST /ops/usage"] = new(Access.OperatorOnly, 200, Body: c => new
         {
             source = "rp.authz",
