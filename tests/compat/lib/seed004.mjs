@@ -9,8 +9,13 @@ export const soldTo = {
   addressLine1: "AddressLine1", city: "City", region: "Region", postalCode: "98052", country: "US", companyName: "Contoso",
 };
 export const granted = "2019-09-18T21:47:31Z";
-/** One year later, less a second: 2020-09-18T21:47:30Z, as the seed's lots list shows. */
-export const expires = "2020-09-18T21:47:30Z";
+/**
+ * The seed's lots expire a year less a second after the grant (2020-09-18T21:47:30Z). The server
+ * runs on the real clock and writes off expired credit, which would change every balance the
+ * seed shows; these lots keep the seed's time of day but expire far in the future, so they stay
+ * Active, as the seed lists them.
+ */
+export const expires = "2099-09-18T21:47:30Z";
 export const settledCharge = { amount: 2.13, description: "Credit eligible charges as of 09/30/2019", chargedAt: "2019-09-30T12:00:00Z" };
 export const pendingCharge = { amount: 1.74, description: "Credit eligible charges as of 10/11/2019", chargedAt: "2019-10-11T08:00:00Z" };
 export const period = { start: "2019-09-05", end: "2019-10-04" };
