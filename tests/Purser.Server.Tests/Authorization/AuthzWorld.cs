@@ -71,6 +71,7 @@ internal sealed class AuthzWorld
             Targets.Add(new AuthzTarget(p.Label, p.Tenant, p.Main, p.AccountId, p.AccountName, p.ProfileId, p.ProfileName, p.Sub, p.Prepaid,
                 invoice.GetProperty("invoiceNumber").GetString()!, user.UserId));
         }
+        await UsageAsync(op);
         foreach (var t in Targets)
         {
             if (t.IsMain)
@@ -79,6 +80,15 @@ internal sealed class AuthzWorld
             await BudgetAsync(op, $"/subscriptions/{t.SubscriptionId}", StandingBudget);
         }
         await CallersAsync(op);
+    }
+
+    /// <summary>One usage event on each target's subscription, so usage details and downloads have lines to show (or hide).</summary>
+    private async Task UsageAsync(HttpClient op)
+    {
+        var events = Targets.Select(t => new { eventId = $"world-{t.Label}", subscriptionId = t.SubscriptionId, meterId = UsageMeterId, quantity = 3m,
+            timestamp = Api.Clock.GetUtcNow().AddHours(-2) }).ToArray();
+        var response = await PurserApi.PostAsync(op, "/ops/usage", new { source = "rp.authz", events });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST /ops/usage answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task CallersAsync(HttpClient op)

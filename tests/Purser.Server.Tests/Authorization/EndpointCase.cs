@@ -18,11 +18,12 @@ internal sealed class RequestContext(AuthzWorld world, AuthzTarget target, HttpC
         ["profile"] = target.ProfileName,
         ["subscription"] = target.SubscriptionId.ToString(),
         ["subscriptionId"] = target.SubscriptionId.ToString(),
-        ["billingProfileId"] = target.ProfileId.ToString(),
         ["invoiceName"] = target.InvoiceName,
         ["period"] = "201910",
         ["name"] = AuthzWorld.StandingBudget,
         ["partnerId"] = world.PartnerId,
+        ["billingAccountId"] = target.AccountId.ToString(),
+        ["billingProfileId"] = target.ProfileId.ToString(),
         ["documentName"] = "v1",
     };
 
@@ -33,7 +34,8 @@ internal sealed class RequestContext(AuthzWorld world, AuthzTarget target, HttpC
 
 /// <summary>
 /// How to call one endpoint: who it is for, the status a permitted caller gets, any query beyond the
-/// api-version, a valid body (fresh per call), and a step the operator runs first (a budget to delete, a meter to price).
+/// api-version (route values in braces are filled in too), a valid body (fresh per call), a step the operator
+/// runs first (a budget to delete, a meter to price), and further cases of the same endpoint (a download by profile, by subscription).
 /// </summary>
 internal sealed partial record EndpointCase(
     Access Access,
@@ -42,6 +44,14 @@ internal sealed partial record EndpointCase(
     Func<RequestContext, object>? Body = null,
     Func<RequestContext, Task>? Setup = null)
 {
+    /// <summary>Other ways to call the same endpoint, each its own row of the matrix.</summary>
+    public IReadOnlyList<EndpointCase> More { get; init; } = [];
+
+    public IEnumerable<EndpointCase> Cases => [this, .. More];
+
+    /// <summary>After a refusal, what must still hold (the budget a refused PUT named does not exist); null when it does.</summary>
+    public Func<RequestContext, Task<string?>>? AfterRefusal { get; init; }
+
     /// <summary>The api-version each provider's routes need; the operator API, health and docs take none.</summary>
     public static string ApiVersion(string pattern) =>
         pattern.Contains("/providers/Microsoft.Consumption/", StringComparison.Ordinal) ? "api-version=2021-10-01"

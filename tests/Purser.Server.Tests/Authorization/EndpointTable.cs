@@ -47,13 +47,13 @@ internal static class EndpointTable
             ["GET " + Billing + Consumption + "/charges"] = new(Access.AccountRead),
             ["GET " + Profile + Consumption + "/charges"] = new(Access.ProfileRead),
             ["GET /subscriptions/{subscription}" + Consumption + "/pricesheets/default"] = new(Access.ProfileRead),
-
-            // Usage details (R-ARM) and the CSV downloads (R-DOWNLOAD), which name their scope in the query
             ["GET /subscriptions/{subscription}" + Consumption + "/usageDetails"] = new(Access.ProfileRead),
-            ["GET " + Profile + Consumption + "/usageDetails"] = new(Access.ProfileRead),
             ["GET " + Billing + Consumption + "/usageDetails"] = new(Access.AccountRead),
-            ["GET /downloads/usage.csv"] = new(Access.ProfileRead, Query: "billingProfileId={billingProfileId}&from=2019-01-01&to=2019-12-31"),
-            ["GET /downloads/billing-history.csv"] = new(Access.ProfileRead, Query: "billingProfileId={billingProfileId}&from=2019-01-01&to=2019-12-31"),
+            ["GET " + Profile + Consumption + "/usageDetails"] = new(Access.ProfileRead),
+
+            // CSV downloads (R-DOWNLOAD): the scope is named by id in the query, under the same rules.
+            ["GET /downloads/usage.csv"] = Download(),
+            ["GET /downloads/billing-history.csv"] = Download(),
         };
         AddBudgets(table, "/subscriptions/{subscription}", c => c.SubscriptionPath, Access.ProfileRead, Access.ProfileWrite);
         AddBudgets(table, Billing, c => c.AccountPath, Access.AccountRead, Access.AccountWrite);
@@ -61,6 +61,22 @@ internal static class EndpointTable
         foreach (var (key, value) in OperatorTable.All)
             table.Add(key, value);
         return table;
+    }
+
+    private static EndpointCase Download()
+    {
+        const string days = "&from=2019-09-01&to=2019-10-02";
+        return new(Access.AccountRead, Query: "billingAccountId={billingAccountId}" + days)
+        {
+            More = [new(Access.ProfileRead, Query: "billingProfileId={billingProfileId}" + days), new(Access.ProfileRead, Query: "subscriptionId={subscription}" + days)],
+        };
+    }
+
+    /// <summary>Null when the operator's GET of the budget just addressed answers the given status.</summary>
+    private static async Task<string?> BudgetIs(RequestContext c, string scopePath, int status)
+    {
+        using var response = await c.Operator.GetAsync($"{scopePath}{Budgets}/{c.Route["name"]}?api-version=2021-10-01");
+        return (int)response.StatusCode == status ? null : $"after the refusal the operator's GET of the budget answers {(int)response.StatusCode}, not {status}";
     }
 
     /// <summary>List and get read the "standing" budget; PUT creates a fresh one (201); DELETE removes one the operator made just before.</summary>
@@ -72,11 +88,13 @@ internal static class EndpointTable
         {
             c.Route["name"] = $"put-{c.N}";
             return Task.CompletedTask;
-        }));
+        })
+        { AfterRefusal = c => BudgetIs(c, scopePath(c), 404) });
         table.Add($"DELETE {scope}{Budgets}/{{name}}", new(write, Setup: async c =>
         {
             c.Route["name"] = $"delete-{c.N}";
             await AuthzWorld.BudgetAsync(c.Operator, scopePath(c), c.Route["name"]);
-        }));
+        })
+        { AfterRefusal = c => BudgetIs(c, scopePath(c), 200) });
     }
 }

@@ -11,7 +11,9 @@ internal static class SecurityServices
         services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(TokenAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(TokenAuthentication.SchemeName).RequireAuthenticatedUser().Build())
+            .AddPolicy(CallerAccess.OperatorPolicy, p => p.AddAuthenticationSchemes(TokenAuthentication.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(CallerAccess.OperatorClaim, "true"));
         return services;
     }
 }

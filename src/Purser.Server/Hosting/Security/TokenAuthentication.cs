@@ -26,6 +26,8 @@ internal sealed class TokenAuthentication(
             return AuthenticateResult.Fail("Unknown or expired bearer token.");
         Context.Items[typeof(Caller)] = caller;
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, caller.UserId.ToString()), new Claim(ClaimTypes.Email, caller.Email)], SchemeName);
+        if (caller.IsOperator)
+            identity.AddClaim(new Claim(CallerAccess.OperatorClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
@@ -40,6 +42,6 @@ internal sealed class TokenAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(ArmError.Body("AuthorizationFailed", "The caller may not perform this operation."), Context.RequestAborted);
+        return Response.WriteAsJsonAsync(ArmError.Body("AuthorizationFailed", "The caller may not perform this operation (the operator API needs the operator role)."), Context.RequestAborted);
     }
 }
