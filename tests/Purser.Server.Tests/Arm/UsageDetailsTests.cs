@@ -31,7 +31,7 @@ public class UsageDetailsTests
         var byAccount = await AllPagesAsync(op, $"{AccountPath(w)}?{ApiVersion}&{September}&$top=1000");
         var expected = w.Expected(_ => true, First, Last);
         AssertLines(expected, byAccount, "modern");
-        // Each profile counts its own days: 8/31 17:00 UTC is 9/1 in Shanghai, 8/31 23:00 UTC still August on the UTC profile.
+        // Each profile counts its own days: 8/31 17:00 UTC is 9/1 in Shanghai, 8/31 23:30 UTC still August on the UTC profile.
         Assert.DoesNotContain(byAccount, l => EventId(l) is "other-0" or "vm-00");
         Assert.Equal(["edge", "vm-01", "vm-02"], byAccount.Take(3).Select(EventId));
         Assert.Equal(["tie-b", "tie-a"], byAccount.Select(EventId).Where(id => id.StartsWith("tie", StringComparison.Ordinal)));

@@ -68,11 +68,15 @@ internal sealed record UsageWorld(PurserApi Api, UsageFixture Fixture, Guid Seco
         sent.Add(new SentUsage("support-1", f.SubscriptionId, unpriced, 1m, new(2019, 9, 15, 2, 0, 0, TimeSpan.Zero), new(2019, 9, 15), null, null, null));
         for (var i = 0; i < 5; i++)
             sent.Add(Compute(f.MeterId, $"second-{i}", second, 10m + i, new DateTimeOffset(2019, 9, 2 + 3 * i, 6, 0, 0, TimeSpan.Zero), Shanghai));
-        // 8/31 23:00 UTC is still August on the UTC profile.
+        // 8/31 23:30 UTC is still August on the UTC profile. No two events of one batch share an
+        // instant (the half hour keeps these apart from the others): only the tie above does, across batches.
         for (var i = 0; i < 5; i++)
-            sent.Add(Compute(f.MeterId, $"other-{i}", otherSubscription, 100m + i, new DateTimeOffset(2019, 8, 31, 23, 0, 0, TimeSpan.Zero).AddDays(4 * i), TimeSpan.Zero));
+            sent.Add(Compute(f.MeterId, $"other-{i}", otherSubscription, 100m + i, new DateTimeOffset(2019, 8, 31, 23, 30, 0, TimeSpan.Zero).AddDays(4 * i), TimeSpan.Zero));
 
-        // The tie's second event arrives in a later batch, so its arrival order is certain.
+        // The tie's second event arrives in a later batch, so its arrival order is certain; within
+        // a batch, storage (PostgreSQL's COPY staging) does not promise to keep the batch's order.
+        if (sent.Where(e => e.EventId != "tie-a").GroupBy(e => e.Timestamp).FirstOrDefault(g => g.Count() > 1) is { } same)
+            throw new InvalidOperationException($"Events {string.Join(", ", same.Select(e => e.EventId))} of one batch share an instant.");
         await IngestAsync(op, sent.Where(e => e.EventId != "tie-a"));
         await IngestAsync(op, sent.Where(e => e.EventId == "tie-a"));
         await using var db = api.Database.Store.CreateContext();
