@@ -3,17 +3,23 @@ using System.Collections.Immutable;
 namespace Purser.Core.Ledger;
 
 /// <summary>
-/// Closes the credit side of an invoice: every movement pending before <see cref="SettleBefore"/>
-/// gets a settled twin carrying the invoice number. Settling twice settles nothing new.
+/// Closes the credit side of an invoice: pending movements get a settled twin carrying the
+/// invoice number. Settling twice settles nothing new.
 /// </summary>
-public sealed record SettleInvoice(string InvoiceNumber, DateTimeOffset SettleBefore)
+/// <param name="SettleBefore">Movements that belong to no charge (expiry, adjustments, refunds) settle when they happened before this instant.</param>
+/// <param name="InvoicedCharges">
+/// The keys of the charges on this invoice: their draws settle whenever they were made, so usage
+/// rated after the period closed is settled on the invoice that bills it. Draws of other charges
+/// wait for the invoice that bills them. Null settles every draw made before <paramref name="SettleBefore"/>.
+/// </param>
+public sealed record SettleInvoice(string InvoiceNumber, DateTimeOffset SettleBefore, IReadOnlySet<string>? InvoicedCharges = null)
 {
     public Outcome<LedgerChange> Decide(CreditLedger ledger)
     {
         if (string.IsNullOrWhiteSpace(InvoiceNumber))
             return Outcome<LedgerChange>.Refuse("InvoiceNumberMissing", "Settling credit needs the invoice number.");
         var twins = ledger.PendingEntries
-            .Where(e => e.OccurredAt < SettleBefore)
+            .Where(BelongsHere)
             .Select(e => e with
             {
                 Key = $"{e.Key}@{InvoiceNumber}",
@@ -24,4 +30,9 @@ public sealed record SettleInvoice(string InvoiceNumber, DateTimeOffset SettleBe
             .ToImmutableArray();
         return Outcome<LedgerChange>.Accept(twins.IsEmpty ? LedgerChange.None : new LedgerChange([], twins));
     }
+
+    private bool BelongsHere(JournalEntry entry) =>
+        entry.ChargeKey is { } charge && InvoicedCharges is not null
+            ? InvoicedCharges.Contains(charge)
+            : entry.OccurredAt < SettleBefore;
 }

@@ -42,7 +42,8 @@ public sealed class BillingRun(CreditBook book)
             var charges = await db.Charges.Where(c => c.BillingProfileId == session.Profile.Id && c.InvoiceId == null && c.StartDate <= end).ToListAsync(ct);
             var number = InvoiceNumber(session.Profile.Id, start);
             var settleBefore = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var settled = new SettleInvoice(number, settleBefore).Decide(session.Ledger);
+            var invoiced = charges.Select(c => c.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+            var settled = new SettleInvoice(number, settleBefore, invoiced).Decide(session.Ledger);
             if (!settled.IsAccepted)
                 return settled.Refusal;
 

@@ -38,13 +38,13 @@ internal sealed class DemoData
         var sub = Subscription(account, production, admin, "prepaid-prod", "标准预付费 - 生产", "StandardPrepaid", _now.AddMonths(-5));
         Grant(account, production, sub, "prepaid-1", "Prepayment", 1000m, _now.AddMonths(-5));
         Grant(account, production, sub, "prepaid-2", "Prepayment", 2000m, _now.AddDays(-40));
-        Usage(account, sub, _catalog.VirtualMachine, days: 20, perDay: 18m);
-        Usage(account, sub, _catalog.BlobStorage, days: 20, perDay: 120m);
+        Usage(account, sub, _catalog.VirtualMachine, days: 45, perDay: 18m);
+        Usage(account, sub, _catalog.BlobStorage, days: 45, perDay: 120m);
 
         var department = Profile(account, "prepaid-dept", "研发部门", "CNY", "Asia/Shanghai");
         var deptSub = Subscription(account, department, admin, "prepaid-dept", "标准预付费 - 研发", "StandardPrepaid", _now.AddMonths(-2));
         Grant(account, department, deptSub, "prepaid-dept-1", "Prepayment", 1000m, _now.AddMonths(-2));
-        Usage(account, deptSub, _catalog.Backup, days: 14, perDay: 40m);
+        Usage(account, deptSub, _catalog.Backup, days: 40, perDay: 40m);
     }
 
     private void Trial()
@@ -63,8 +63,8 @@ internal sealed class DemoData
         var sub = Subscription(account, profile, admin, "payg", "Contoso Dev/Test", "PayAsYouGo", _now.AddMonths(-3));
         Grant(account, profile, null, "payg-1", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
         Grant(account, profile, null, "payg-2", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
-        Usage(account, sub, _catalog.BlobStorage, days: 12, perDay: 5m);
-        Usage(account, sub, _catalog.UbuntuAdvantage, days: 12, perDay: 1m);
+        Usage(account, sub, _catalog.BlobStorage, days: 40, perDay: 5m);
+        Usage(account, sub, _catalog.UbuntuAdvantage, days: 40, perDay: 1m);
     }
 
     private void Enterprise()
@@ -72,7 +72,7 @@ internal sealed class DemoData
         var (account, admin) = Account("ea", "中国示例集团", "EnterpriseAgreement", "Enterprise", "zh-Hans");
         var profile = Profile(account, "ea", "集团总部", "CNY", "Asia/Shanghai");
         var sub = Subscription(account, profile, admin, "ea", "企业协议订阅", "Enterprise", _now.AddYears(-1));
-        Usage(account, sub, _catalog.VirtualMachine, days: 10, perDay: 200m);
+        Usage(account, sub, _catalog.VirtualMachine, days: 40, perDay: 200m);
     }
 
     private void PartnerSold(Partner partner)
@@ -85,7 +85,7 @@ internal sealed class DemoData
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start, Seats = 15, RecordedAt = license.CreatedAt });
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start.AddMonths(2), Seats = 12, RecordedAt = license.CreatedAt.AddMonths(2) });
         var usage = Subscription(account, profile, admin, "usage", "Azure 按用量", "UsageBased", _now.AddMonths(-2), partner.Id);
-        Usage(account, usage, _catalog.VirtualMachine, days: 14, perDay: 30m);
+        Usage(account, usage, _catalog.VirtualMachine, days: 40, perDay: 30m);
     }
 
     private (BillingAccount Account, User Admin) Account(string key, string name, string agreement, string type, string language)

@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
+using Purser.Engine.Billing;
+using Purser.Engine.Credits;
+using Purser.Engine.Rating;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Demo;
@@ -16,7 +20,6 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (DbUpdateException) when (store.Engine == StorageEngine.Postgres)
         {
@@ -24,6 +27,29 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock)
             if (await AnotherLoaderWonAsync(ct))
                 return false;
             throw;
+        }
+        await BillLastPeriodAsync(ct);
+        return true;
+    }
+
+    // The demo's usage goes through rating and last period through a billing run, as production's would: charges, credit drawn, a past invoice.
+    private async Task BillLastPeriodAsync(CancellationToken ct)
+    {
+        var book = new CreditBook(store, clock);
+        await new UsageRating(store, book).RatePendingAsync(ct);
+        List<(Guid Id, int InvoiceDay, string TimeZone)> profiles;
+        await using (var db = store.CreateContext())
+            profiles = (await db.BillingProfiles.AsNoTracking().Select(p => new { p.Id, p.InvoiceDay, p.TimeZone }).ToListAsync(ct))
+                .Select(p => (p.Id, p.InvoiceDay, p.TimeZone)).ToList();
+        var run = new BillingRun(book);
+        foreach (var (id, invoiceDay, timeZone) in profiles)
+        {
+            var today = BillingTimeZone.Resolve(timeZone).DayOf(clock.GetUtcNow());
+            var calendar = AnniversaryCalendar.OnDay(invoiceDay);
+            var last = calendar.PeriodContaining(calendar.PeriodContaining(today).Start.AddDays(-1));
+            var invoiced = await run.CloseAsync(new NewBillingRun(id, last.Start, last.End), ct);
+            if (!invoiced.IsAccepted)
+                throw new InvalidOperationException($"Demo billing run failed: {invoiced.Refusal.Message}");
         }
     }
 

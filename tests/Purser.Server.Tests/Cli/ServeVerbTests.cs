@@ -28,6 +28,10 @@ public sealed class ServeVerbTests : IDisposable
         Assert.Equal(["Enterprise", "LicenseBased", "PayAsYouGo", "StandardPrepaid", "Trial", "UsageBased"], offers.Order(StringComparer.Ordinal));
         Assert.True(await db.UsageEvents.AnyAsync());
         Assert.True(await db.CreditLots.AnyAsync());
+        // A past invoice per profile, and the demo's usage rated into charges that drew credit.
+        Assert.Equal(await db.BillingProfiles.CountAsync(), await db.Invoices.CountAsync());
+        Assert.True(await db.InvoiceLineItems.AnyAsync(l => l.ChargeType == "Usage"));
+        Assert.True(await db.CreditJournal.AnyAsync(e => e.Kind == "ChargeDraw" && e.InvoiceNumber != null));
     }
 
     [Theory]
