@@ -8,7 +8,8 @@ namespace Purser.Engine.Usage;
 /// <summary>
 /// The unit price rating applies to a subscription's usage of a meter on a local day: the anchor
 /// rule (R-PRICE-*) over the meter's price schedule in the profile's currency, anchored at the
-/// start of the billing cycle holding that day, or the subscription's creation if later.
+/// start of the billing cycle holding that day, or the subscription's creation if later — the
+/// same <see cref="DayRate"/> rating charges by.
 /// </summary>
 internal sealed class UsagePrices
 {
@@ -34,7 +35,6 @@ internal sealed class UsagePrices
     {
         if (!_schedules.TryGetValue((profile.Currency, meterId), out var schedule))
             return null;
-        var cycle = profile.Calendar.PeriodContaining(day);
-        return AnchoredRate.For(schedule, profile.Zone.StartOf(cycle.Start), subscription.CreatedAt, profile.Zone.StartOf(day));
+        return DayRate.For(schedule, profile.Calendar, profile.Zone, subscription.CreatedAt, day);
     }
 }
