@@ -82,6 +82,16 @@ public sealed class PurserApi : IAsyncDisposable
         return http.SendAsync(request);
     }
 
+    /// <summary>POSTs with a fresh idempotency key and expects 201 Created; any other answer fails with the body.</summary>
+    public static async Task<System.Text.Json.JsonElement> CreatedAsync(HttpClient http, string path, object body)
+    {
+        var response = await PostAsync(http, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -18,27 +18,27 @@ public sealed record Seed004Scenario(string AccountName, string ProfileName, Gui
         ArgumentNullException.ThrowIfNull(api);
         using var op = api.Operator();
         AdvanceTo(api, Granted);
-        var account = await Created(op, "/ops/billingAccounts", new
+        var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "Contoso", agreementType = "MicrosoftCustomerAgreement", accountType = "Enterprise",
             soldTo = new { addressLine1 = "AddressLine1", city = "City", region = "Region", postalCode = "98052", country = "US", companyName = "Contoso" },
         });
         var accountId = account.GetProperty("id").GetGuid();
-        var profile = await Created(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "Development", currency = "USD", invoiceDay = 5 });
+        var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "Development", currency = "USD", invoiceDay = 5 });
         var profileId = profile.GetProperty("id").GetGuid();
         for (var i = 0; i < 2; i++)
-            await Created(op, "/ops/credits", new { billingProfileId = profileId, amount = 500.00m, source = "Azure Promotional Credit", startDate = Granted, expirationDate = Granted.AddYears(1).AddSeconds(-1) });
+            await PurserApi.CreatedAsync(op, "/ops/credits", new { billingProfileId = profileId, amount = 500.00m, source = "Azure Promotional Credit", startDate = Granted, expirationDate = Granted.AddYears(1).AddSeconds(-1) });
 
-        await Created(op, "/ops/charges", new { billingProfileId = profileId, amount = 2.13m, description = "Credit eligible charges as of 09/30/2019", chargedAt = new DateTimeOffset(2019, 9, 30, 12, 0, 0, TimeSpan.Zero) });
+        await PurserApi.CreatedAsync(op, "/ops/charges", new { billingProfileId = profileId, amount = 2.13m, description = "Credit eligible charges as of 09/30/2019", chargedAt = new DateTimeOffset(2019, 9, 30, 12, 0, 0, TimeSpan.Zero) });
         AdvanceTo(api, new DateTimeOffset(2019, 10, 5, 1, 0, 0, TimeSpan.Zero));
-        var invoice = await Created(op, "/ops/billingRuns", new { billingProfileId = profileId, periodStart = "2019-09-05", periodEnd = "2019-10-04" });
+        var invoice = await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = profileId, periodStart = "2019-09-05", periodEnd = "2019-10-04" });
 
         AdvanceTo(api, new DateTimeOffset(2019, 10, 11, 12, 0, 0, TimeSpan.Zero));
-        await Created(op, "/ops/charges", new { billingProfileId = profileId, amount = 1.74m, description = "Credit eligible charges as of 10/11/2019", chargedAt = new DateTimeOffset(2019, 10, 11, 8, 0, 0, TimeSpan.Zero) });
+        await PurserApi.CreatedAsync(op, "/ops/charges", new { billingProfileId = profileId, amount = 1.74m, description = "Credit eligible charges as of 10/11/2019", chargedAt = new DateTimeOffset(2019, 10, 11, 8, 0, 0, TimeSpan.Zero) });
 
-        var reader = await Created(op, "/ops/users", new { billingAccountId = accountId, email = $"reader-{Guid.NewGuid():N}@contoso.com" });
-        await Created(op, "/ops/roleAssignments", new { userId = reader.GetProperty("id").GetGuid(), role = "BillingProfileReader", scopeId = profileId });
-        var token = await Created(op, "/ops/tokens", new { userId = reader.GetProperty("id").GetGuid(), name = "compat" });
+        var reader = await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email = $"reader-{Guid.NewGuid():N}@contoso.com" });
+        await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId = reader.GetProperty("id").GetGuid(), role = "BillingProfileReader", scopeId = profileId });
+        var token = await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId = reader.GetProperty("id").GetGuid(), name = "compat" });
 
         return new Seed004Scenario(account.GetProperty("name").GetString()!, profile.GetProperty("name").GetString()!, accountId, profileId,
             invoice.GetProperty("invoiceNumber").GetString()!, token.GetProperty("token").GetString()!);
@@ -49,14 +49,5 @@ public sealed record Seed004Scenario(string AccountName, string ProfileName, Gui
     {
         if (api.Clock.GetUtcNow() < instant)
             api.Clock.SetUtcNow(instant);
-    }
-
-    private static async Task<JsonElement> Created(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -10,28 +10,19 @@ public sealed record UsageFixture(Guid AccountId, Guid ProfileId, Guid Subscript
     {
         ArgumentNullException.ThrowIfNull(api);
         using var op = api.Operator();
-        var account = await Created(op, "/ops/billingAccounts", new
+        var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "上海云启科技", agreementType = "MicrosoftOnlineServicesProgram", accountType = "Individual",
             soldTo = new { addressLine1 = "世纪大道 100 号", country = "CN" },
         });
         var accountId = account.GetProperty("id").GetGuid();
-        var profile = await Created(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "生产", currency = "CNY", timeZone = "Asia/Shanghai" });
+        var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "生产", currency = "CNY", timeZone = "Asia/Shanghai" });
         var profileId = profile.GetProperty("id").GetGuid();
-        var meter = await Created(op, "/ops/meters", new { name = "虚拟机 D2 v3", category = "Virtual Machines", unit = "1 Hour", creditEligible });
-        var subscription = await Created(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = "生产环境", offerType });
+        var meter = await PurserApi.CreatedAsync(op, "/ops/meters", new { name = "虚拟机 D2 v3", category = "Virtual Machines", unit = "1 Hour", creditEligible });
+        var subscription = await PurserApi.CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = "生产环境", offerType });
         return new UsageFixture(accountId, profileId, subscription.GetProperty("id").GetGuid(), meter.GetProperty("id").GetGuid());
     }
 
     public object Event(string id, decimal quantity, DateTimeOffset at, string? resourceId = null) =>
         new { eventId = id, subscriptionId = SubscriptionId, meterId = MeterId, quantity, timestamp = at, resourceId };
-
-    private static async Task<JsonElement> Created(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

@@ -3,15 +3,17 @@ using Purser.Engine.Storage;
 
 namespace Purser.Engine.Access;
 
-/// <summary>Turns the ARM names in a path into ids; an unknown name is simply not found.</summary>
+/// <summary>
+/// Turns what a request names — ARM names in a path, or ids in the portal and downloads — into
+/// a billing scope; an unknown name or id is simply not found.
+/// </summary>
 public sealed class ScopeResolver(PurserStore store)
 {
-    public async Task<BillingScope?> FindAccountAsync(string accountName, CancellationToken ct)
-    {
-        await using var db = store.CreateContext();
-        return await db.BillingAccounts.AsNoTracking().Where(a => a.Name == accountName)
-            .Select(a => new BillingScope(a.Id, a.Name, null, null, "CNY")).FirstOrDefaultAsync(ct);
-    }
+    public Task<BillingScope?> FindAccountAsync(string accountName, CancellationToken ct) =>
+        AccountAsync(a => a.Name == accountName, ct);
+
+    public Task<BillingScope?> FindAccountAsync(Guid accountId, CancellationToken ct) =>
+        AccountAsync(a => a.Id == accountId, ct);
 
     public async Task<BillingScope?> FindProfileAsync(string accountName, string profileName, CancellationToken ct)
     {
@@ -21,6 +23,23 @@ public sealed class ScopeResolver(PurserStore store)
                       where a.Name == accountName && p.Name == profileName
                       select new BillingScope(a.Id, a.Name, p.Id, p.Name, p.Currency)).AsNoTracking().FirstOrDefaultAsync(ct);
     }
+
+    public async Task<BillingScope?> FindProfileAsync(Guid profileId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        return await (from a in db.BillingAccounts
+                      join p in db.BillingProfiles on a.Id equals p.BillingAccountId
+                      where p.Id == profileId
+                      select new BillingScope(a.Id, a.Name, p.Id, p.Name, p.Currency)).AsNoTracking().FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<BillingScope?> AccountAsync(System.Linq.Expressions.Expression<Func<Storage.Entities.BillingAccount, bool>> match, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        return await db.BillingAccounts.AsNoTracking().Where(match)
+            .Select(a => new BillingScope(a.Id, a.Name, null, null, "CNY")).FirstOrDefaultAsync(ct);
+    }
+
 
     /// <summary>The billing profile a subscription is billed to; a malformed or unknown subscription id is not found.</summary>
     public async Task<BillingScope?> FindSubscriptionAsync(string subscriptionId, CancellationToken ct)

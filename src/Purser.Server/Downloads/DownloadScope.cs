@@ -31,8 +31,8 @@ public sealed record DownloadScope(BillingScope Billing, Guid? SubscriptionId, s
         var ct = http.RequestAborted;
         var (scope, what) = parameter switch
         {
-            "billingAccountId" => (await http.RequestServices.GetRequiredService<ScopeLookup>().AccountAsync(id, ct), $"Billing account '{id}'"),
-            "billingProfileId" => (await http.RequestServices.GetRequiredService<ScopeLookup>().ProfileAsync(id, ct), $"Billing profile '{id}'"),
+            "billingAccountId" => (await http.RequestServices.GetRequiredService<ScopeResolver>().FindAccountAsync(id, ct), $"Billing account '{id}'"),
+            "billingProfileId" => (await http.RequestServices.GetRequiredService<ScopeResolver>().FindProfileAsync(id, ct), $"Billing profile '{id}'"),
             _ => (await http.RequestServices.GetRequiredService<ScopeResolver>().FindSubscriptionAsync(raw, ct), $"Subscription '{id}'"),
         };
         if (scope is null)

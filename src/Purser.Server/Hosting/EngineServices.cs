@@ -49,7 +49,6 @@ internal static class EngineServices
         services.AddSingleton<PriceSheetQueries>();
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<BudgetCommands>();
-        services.AddSingleton<ScopeLookup>();
         services.AddSingleton<UsageDetailQueries>();
         services.AddSingleton<UsageSeriesQueries>();
         services.AddSingleton<BillingHistoryQueries>();

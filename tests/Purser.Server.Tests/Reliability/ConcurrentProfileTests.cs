@@ -28,8 +28,8 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         await using var api = await PurserApi.StartAsync(engine, now);
         var f = await UsageFixture.CreateAsync(api, offerType: "StandardPrepaid");
         using var op = api.Operator();
-        await Created(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
-        await Created(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
+        await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
         var reader = await ReaderTokenAsync(op, f);
         var (accountName, profileName) = await NamesAsync(api, f);
 
@@ -149,10 +149,10 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
 
     private static async Task<string> ReaderTokenAsync(HttpClient op, UsageFixture f)
     {
-        var user = await Created(op, "/ops/users", new { billingAccountId = f.AccountId, email = $"reader-{Guid.NewGuid():N}@example.cn" });
+        var user = await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = f.AccountId, email = $"reader-{Guid.NewGuid():N}@example.cn" });
         var userId = user.GetProperty("id").GetGuid();
-        await Created(op, "/ops/roleAssignments", new { userId, role = "BillingProfileReader", scopeId = f.ProfileId });
-        return (await Created(op, "/ops/tokens", new { userId })).GetProperty("token").GetString()!;
+        await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId, role = "BillingProfileReader", scopeId = f.ProfileId });
+        return (await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId })).GetProperty("token").GetString()!;
     }
 
     private static async Task<(string Account, string Profile)> NamesAsync(PurserApi api, UsageFixture f)
@@ -161,12 +161,5 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         var account = await db.BillingAccounts.AsNoTracking().SingleAsync(a => a.Id == f.AccountId);
         var profile = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == f.ProfileId);
         return (account.Name, profile.Name);
-    }
-
-    private static async Task<System.Text.Json.JsonElement> Created(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 }

@@ -20,7 +20,7 @@ public class LifecycleSweepTests
         await using var api = await PurserApi.StartAsync(engine, Start);
         var f = await UsageFixture.CreateAsync(api, offerType: "StandardPrepaid");
         using var op = api.Operator();
-        var paid = await Created(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
+        var paid = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
         // R-LOT-12M: valid twelve months on the profile's local calendar (Shanghai: 10:00 local on 2 September).
         Assert.Equal(Start.AddYears(1), paid.GetProperty("creditExpiresAt").GetDateTimeOffset());
 
@@ -57,7 +57,7 @@ public class LifecycleSweepTests
         using var op = api.Operator();
         var tooSmall = await PurserApi.PostAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 999m });
         Assert.Equal("PaymentBelowMinimum", (await AccountsApiTests.ReadAsync(tooSmall, HttpStatusCode.BadRequest)).GetProperty("error").GetProperty("code").GetString());
-        var activated = await Created(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1m });
+        var activated = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1m });
         Assert.Equal(1500m, activated.GetProperty("credit").GetDecimal());
 
         api.Clock.SetUtcNow(Start.AddMonths(1).AddMinutes(1));
@@ -101,7 +101,4 @@ public class LifecycleSweepTests
         await using var db = api.Database.Store.CreateContext();
         return (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId)).State;
     }
-
-    private static async Task<System.Text.Json.JsonElement> Created(HttpClient op, string path, object body) =>
-        await AccountsApiTests.ReadAsync(await PurserApi.PostAsync(op, path, body), HttpStatusCode.Created);
 }

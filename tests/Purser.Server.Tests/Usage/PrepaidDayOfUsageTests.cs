@@ -26,8 +26,8 @@ public class PrepaidDayOfUsageTests(ITestOutputHelper output)
         await using var api = await PurserApi.StartAsync(engine, DayStartsUtc.AddHours(-2));
         var f = await UsageFixture.CreateAsync(api, offerType: "StandardPrepaid");
         using var op = api.Operator();
-        await Created(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
-        var paid = await Created(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000.00m });
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
+        var paid = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000.00m });
         Assert.Equal(1000.00m, paid.GetProperty("credit").GetDecimal());
 
         var events = Enumerable.Range(0, 600).Select(i => (Id: $"vm-{i:D4}", Quantity: random.Next(50, 400) / 100m,
@@ -74,7 +74,7 @@ public class PrepaidDayOfUsageTests(ITestOutputHelper output)
             Assert.Equal("Disabled", (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId)).State);
         }
 
-        var topUp = await Created(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000.00m });
+        var topUp = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000.00m });
         Assert.Equal("Active", topUp.GetProperty("subscriptionState").GetString());
         Assert.True(topUp.GetProperty("needsReconfiguration").GetBoolean());
         var after = await AccountsApiTests.ReadAsync(await op.GetAsync($"/ops/subscriptions/{f.SubscriptionId}/entitlement"), HttpStatusCode.OK);
@@ -89,7 +89,4 @@ public class PrepaidDayOfUsageTests(ITestOutputHelper output)
         var result = await AccountsApiTests.ReadAsync(await op.PostAsJsonAsync("/ops/usage", new { source = "rp.compute", events = batch }), HttpStatusCode.OK);
         Assert.Equal(batch.Length, result.GetProperty("accepted").GetInt32() + result.GetProperty("duplicates").GetArrayLength());
     }
-
-    private static async Task<System.Text.Json.JsonElement> Created(HttpClient op, string path, object body) =>
-        await AccountsApiTests.ReadAsync(await PurserApi.PostAsync(op, path, body), HttpStatusCode.Created);
 }
