@@ -43,7 +43,10 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
                 InputRules.Currency(input.Currency, "currency"),
                 input.UnitPrice is null ? new Refusal("MissingField", "'unitPrice' is required.", "unitPrice") : null,
                 input.UnitPrice is < 0m or > Credits.MoneyRules.MaxAmount
-                    ? new Refusal("InvalidField", "'unitPrice' must be between 0 and 1,000,000,000.", "unitPrice") : null) is { } invalid)
+                    ? new Refusal("InvalidField", "'unitPrice' must be between 0 and 1,000,000,000.", "unitPrice") : null,
+                // Prices are kept to ten decimals; a finer one would be rounded silently on the way into storage.
+                input.UnitPrice is { } price && decimal.Round(price, 10) != price
+                    ? new Refusal("InvalidField", "'unitPrice' has more than 10 decimals.", "unitPrice") : null) is { } invalid)
             return invalid;
         var currency = Currency.Parse(input.Currency!);
         var now = clock.GetUtcNow();

@@ -155,6 +155,32 @@ internal static class OperatorEndpoints
                 new("subscription id not a GUID", null, (_, _) => { }, [404], _ => "/ops/subscriptions/not-a-guid"),
             ]),
 
+        new("payments", HttpMethod.Post, _ => "/ops/payments",
+            (w, n) => new JsonObject
+            {
+                ["subscriptionId"] = w.PrepaidSubscriptionId, ["amount"] = 1000 + n, ["currency"] = "CNY", ["method"] = "WireTransfer", ["poNumber"] = $"PO-{n}",
+            },
+            [
+                new("subscriptionId", Reference, Required: true), new("amount", Amount, Required: true), new("currency", Currency),
+                new("method", Choice), new("poNumber", Text),
+            ],
+            [
+                new("below the 1,000 minimum (R-PAY-MIN)", "amount", (b, _) => b["amount"] = 999.99m, BadRequest),
+                new("a fraction of a fen", "amount", (b, _) => b["amount"] = 1000.001m, BadRequest),
+                new("another currency than the profile's", "currency", (b, _) => b["currency"] = "USD", BadRequest),
+                new("an invoiced (pay-as-you-go) subscription", "subscriptionId", (b, w) => b["subscriptionId"] = w.SubscriptionId, BadRequest),
+            ]),
+
+        new("prices", HttpMethod.Post, w => $"/ops/meters/{w.PricedMeterId}/prices",
+            // Each valid price is a decrease taking effect a minute later than the last: decreases need no notice (R-PRICE-DOWN).
+            (w, n) => new JsonObject { ["currency"] = "CNY", ["unitPrice"] = 1_000_000 - n, ["effectiveFrom"] = w.Now.AddMinutes(n + 1) },
+            [new("currency", Currency, Required: true), new("unitPrice", Amount, Required: true, ZeroAllowed: true), new("effectiveFrom", Instant)],
+            [
+                new("an increase announced under 30 days ahead (R-PRICE-UP)", "effectiveFrom", (b, w) => (b["unitPrice"], b["effectiveFrom"]) = (5000, w.Now.AddDays(29)), BadRequest),
+                new("retroactive", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-1), BadRequest),
+                new("finer than storage keeps", "unitPrice", (b, _) => b["unitPrice"] = 0.00000000001m, BadRequest),
+            ]),
+
         new("usage", HttpMethod.Post, _ => "/ops/usage",
             (w, n) => new JsonObject
             {

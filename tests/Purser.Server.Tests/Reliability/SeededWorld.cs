@@ -9,7 +9,10 @@ namespace Purser.Server.Tests.Reliability;
 /// user, a meter, a partner and a pay-as-you-go subscription. The clock stands at 2019-09-01 12:00 UTC.
 /// The meter has no price, so the rating worker has nothing to write between two snapshots of a test.
 /// </summary>
-internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now)
+/// <param name="PrepaidSubscriptionId">A StandardPrepaid subscription in its own profile, for payments.</param>
+/// <param name="PricedMeterId">A meter that takes price versions and never has usage, so rating writes nothing between snapshots.</param>
+internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now,
+    Guid PrepaidSubscriptionId, Guid PricedMeterId)
 {
     public static readonly DateTimeOffset Start = new(2019, 9, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -26,7 +29,10 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
         var subscriptionId = await CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = "生产环境", offerType = "PayAsYouGo" });
         var userId = await CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email = "world@contoso.test" });
         await CreatedAsync(op, "/ops/partners", new { id = "PARTNER-1", companyName = "Partner One", billingDay = 5 });
-        return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow());
+        var prepaidProfileId = await CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "预付费", currency = "CNY", timeZone = "Asia/Shanghai" });
+        var prepaidId = await CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = prepaidProfileId, displayName = "标准预付费", offerType = "StandardPrepaid" });
+        var pricedMeterId = await CreatedAsync(op, "/ops/meters", new { name = "块 Blob 存储", category = "Storage", unit = "1 GB/Month" });
+        return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId);
     }
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>
