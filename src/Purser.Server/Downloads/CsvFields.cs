@@ -1,13 +1,13 @@
 using System.Globalization;
+using Purser.Server.Hosting;
 
 namespace Purser.Server.Downloads;
 
 /// <summary>How values read in a CSV download: invariant culture, ISO dates, no storage padding.</summary>
 public static class CsvFields
 {
-    /// <summary>Same amount without storage's trailing zeros (numeric(28,10) reads back as 1.5000000000).</summary>
     public static string? Number(decimal? value) =>
-        value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : null;
+        value is { } v ? StoredDecimal.Plain(v).ToString(CultureInfo.InvariantCulture) : null;
 
     public static string Day(DateOnly day) => day.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
 

@@ -31,14 +31,14 @@ public static class UsageSeriesApi
         days = s.Days.Select(d => new
         {
             date = d.Date,
-            cost = ConsumptionShapes.Plain(d.Cost),
+            cost = StoredDecimal.Plain(d.Cost),
             meters = d.Meters.Select(m => new
             {
                 meterId = m.MeterId,
                 meterName = m.MeterName,
                 unit = m.Unit,
-                quantity = ConsumptionShapes.Plain(m.Quantity),
-                cost = m.Cost is { } c ? ConsumptionShapes.Plain(c) : (decimal?)null,
+                quantity = StoredDecimal.Plain(m.Quantity),
+                cost = m.Cost is { } c ? StoredDecimal.Plain(c) : (decimal?)null,
             }),
         }),
     };

@@ -1,13 +1,10 @@
 using Purser.Engine.Accounts;
-using Purser.Server.Arm.Consumption;
 
 namespace Purser.Server.Arm.Billing;
 
 /// <summary>The value shapes Microsoft.Billing resources share: amounts, dates and addresses.</summary>
 public static class BillingValues
 {
-    public static object Amount(string currency, decimal value) => new { currency, value = ConsumptionShapes.Plain(value) };
-
     /// <summary>A billing day as the instant it starts, in UTC (ISO 8601 with offset).</summary>
     public static DateTimeOffset Date(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -1,5 +1,6 @@
 using Purser.Engine.Consumption;
 using static Purser.Server.Arm.Consumption.ConsumptionShapes;
+using static Purser.Server.Hosting.StoredDecimal;
 
 namespace Purser.Server.Arm.Consumption;
 

@@ -1,6 +1,7 @@
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 using Purser.Engine.Credits;
+using Purser.Server.Hosting;
 
 namespace Purser.Server.Arm.Consumption;
 
@@ -10,13 +11,10 @@ public static class ConsumptionShapes
     public static string ProfileId(string account, string profile) =>
         $"/providers/Microsoft.Billing/billingAccounts/{account}/billingProfiles/{profile}";
 
-    public static object Amount(Money money) => new { currency = money.Currency.Code, value = Plain(money.Amount) };
-
-    /// <summary>Same amount without storage's trailing zeros (numeric(28,10) reads back as 997.8700000000).</summary>
-    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
+    public static object Amount(Money money) => ArmAmount.Of(money.Currency.Code, money.Amount);
 
     public static object InBillingCurrency(Money money) =>
-        new { currency = money.Currency.Code, value = Plain(money.Amount), exchangeRate = "1", exchangeRateMonth = 0 };
+        new { currency = money.Currency.Code, value = StoredDecimal.Plain(money.Amount), exchangeRate = "1", exchangeRateMonth = 0 };
 
     public static object BalanceSummary(string account, BalanceSummaryView view) => new
     {

@@ -1,6 +1,7 @@
 using Purser.Engine.Accounts;
 using Purser.Engine.Consumption;
 using static Purser.Server.Arm.Consumption.ConsumptionShapes;
+using static Purser.Server.Hosting.StoredDecimal;
 
 namespace Purser.Server.Arm.Consumption;
 
@@ -54,9 +55,9 @@ public static class CostShapes
                 billingPeriodId = $"{profileId}/billingPeriods/{BillingMonth.Of(Midnight(c.From)).Name}",
                 usageStart = Midnight(c.From),
                 usageEnd = Midnight(c.To),
-                azureCharges = Money(c.Currency, c.AzureCharges),
-                chargesBilledSeparately = Money(c.Currency, c.ChargesBilledSeparately),
-                marketplaceCharges = Money(c.Currency, c.ChargesBilledSeparately),
+                azureCharges = ArmAmount.Of(c.Currency, c.AzureCharges),
+                chargesBilledSeparately = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
+                marketplaceCharges = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
                 billingAccountId = AccountId(account),
                 billingProfileId = profileId,
                 invoiceSectionId = (string?)null,
@@ -97,7 +98,6 @@ public static class CostShapes
 
     private static object Detail(BalanceDetail d) => new { name = d.Name, value = Plain(d.Value) };
 
-    private static object Money(string currency, decimal value) => new { currency, value = Plain(value) };
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Purser.Engine.Accounts;
 using Purser.Engine.Usage;
 using static Purser.Server.Arm.Consumption.ConsumptionShapes;
+using static Purser.Server.Hosting.StoredDecimal;
 
 namespace Purser.Server.Arm.Consumption;
 
