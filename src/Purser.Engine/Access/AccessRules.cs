@@ -7,38 +7,30 @@ namespace Purser.Engine.Access;
 public static class AccessRules
 {
     /// <summary>Credit, invoice and balance views (R-ROLES).</summary>
-    public static AccessDecision ReadBilling(Caller caller, BillingScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(scope);
-        if (caller.IsOperator)
-            return AccessDecision.Allowed;
-        if (!BelongsTo(caller, scope.AccountId))
-            return AccessDecision.NotFound;
-        var allowed = caller.Holds(scope.AccountId, BillingRole.AccountBillingReaders)
-            || (scope.ProfileId is { } profile && caller.Holds(profile, BillingRole.ProfileBillingReaders));
-        return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
-    }
+    public static AccessDecision ReadBilling(Caller caller, BillingScope scope) =>
+        Decide(caller, scope, BillingRole.AccountBillingReaders, BillingRole.ProfileBillingReaders);
 
     /// <summary>Changes to a scope's billing objects (budgets, profile settings).</summary>
-    public static AccessDecision WriteBilling(Caller caller, BillingScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(scope);
-        if (caller.IsOperator)
-            return AccessDecision.Allowed;
-        if (!BelongsTo(caller, scope.AccountId))
-            return AccessDecision.NotFound;
-        var allowed = caller.Holds(scope.AccountId, BillingRole.Writers)
-            || (scope.ProfileId is { } profile && caller.Holds(profile, BillingRole.Writers));
-        return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
-    }
+    public static AccessDecision WriteBilling(Caller caller, BillingScope scope) =>
+        Decide(caller, scope, BillingRole.Writers, BillingRole.Writers);
 
     /// <summary>Whether the account shows up for the caller at all (listing, hasReadAccess aside).</summary>
     public static bool CanSee(Caller caller, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.IsOperator || BelongsTo(caller, accountId);
+    }
+
+    private static AccessDecision Decide(Caller caller, BillingScope scope, IReadOnlySet<string> atAccount, IReadOnlySet<string> atProfile)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (caller.IsOperator)
+            return AccessDecision.Allowed;
+        if (!BelongsTo(caller, scope.AccountId))
+            return AccessDecision.NotFound;
+        var allowed = caller.Holds(scope.AccountId, atAccount) || (scope.ProfileId is { } profile && caller.Holds(profile, atProfile));
+        return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
 
     private static bool BelongsTo(Caller caller, Guid accountId) =>

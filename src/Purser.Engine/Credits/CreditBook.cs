@@ -15,8 +15,6 @@ namespace Purser.Engine.Credits;
 /// </summary>
 public sealed class CreditBook(PurserStore store, TimeProvider clock)
 {
-    public PurserStore Store => store;
-
     /// <summary>A decision over a locked ledger: the change to persist and the caller's result.</summary>
     public delegate Task<Outcome<(LedgerChange Change, T Result)>> Decision<T>(LedgerSession session);
 

@@ -25,13 +25,10 @@ public sealed class CreditCommands(CreditBook book, CreditQueries queries)
         var granted = await book.ChangeAsync<Guid>(input.BillingProfileId!.Value, session =>
         {
             var currency = session.Ledger.Currency;
-            if (input.Currency is not null && !string.Equals(input.Currency, currency.Code, StringComparison.OrdinalIgnoreCase))
-                return Task.FromResult<Outcome<(LedgerChange, Guid)>>(new Refusal("CurrencyMismatch",
-                    $"The billing profile is billed in {currency.Code}; a grant in {input.Currency.ToUpperInvariant()} cannot be added.", "currency"));
-            if (MoneyRules.Precision(input.Amount!.Value, currency, "amount") is { } tooPrecise)
-                return Task.FromResult<Outcome<(LedgerChange, Guid)>>(tooPrecise);
+            if ((MoneyRules.SameCurrency(input.Currency, currency, "currency") ?? MoneyRules.Precision(input.Amount!.Value, currency, "amount")) is { } refused)
+                return Task.FromResult<Outcome<(LedgerChange, Guid)>>(refused);
             var start = input.StartDate ?? session.Now;
-            var grant = new GrantCredit(key, Guid.NewGuid(), new Money(input.Amount.Value, currency), input.Source ?? CreditSources.Promotional,
+            var grant = new GrantCredit(key, Guid.NewGuid(), new Money(input.Amount!.Value, currency), input.Source ?? CreditSources.Promotional,
                 start, input.ExpirationDate ?? start.AddMonths(12), input.PoNumber ?? "");
             var decided = grant.Decide(session.Ledger);
             if (!decided.IsAccepted)

@@ -15,6 +15,12 @@ public static class MoneyRules
         : amount > MaxAmount ? new Refusal("InvalidField", $"'{field}' must not exceed {MaxAmount:N0}.", field)
         : null;
 
+    /// <summary>An amount given in a currency must be in the billing profile's; no currency given means the profile's.</summary>
+    public static Refusal? SameCurrency(string? given, Currency billed, string field) =>
+        given is null || string.Equals(given, billed.Code, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new Refusal("CurrencyMismatch", $"The billing profile is billed in {billed.Code}, not {given.ToUpperInvariant()}.", field);
+
     public static Refusal? Precision(decimal amount, Currency currency, string field) =>
         decimal.Round(amount, currency.MinorUnitDigits) == amount
             ? null

@@ -32,9 +32,8 @@ public sealed class LifecycleSweep(PurserStore store, CreditBook book, TimeProvi
             {
                 var expiry = new ExpireCredit(session.Now).Decide(session.Ledger);
                 var after = session.Ledger.Apply(expiry);
-                await PrepaidEnforcement.ApplyAsync(session.Db, session.Profile, after, session.Now, ct);
-                var transitions = session.Db.ChangeTracker.Entries<Storage.Entities.Subscription>().Count(e => e.Property(s => s.State).IsModified);
-                return (expiry, (expiry.Entries.Length, transitions));
+                var tick = await PrepaidEnforcement.ApplyAsync(session.Db, session.Profile, after, session.Now, ct);
+                return (expiry, (expiry.Entries.Length, tick.SubscriptionsChanged));
             }, ct);
             if (swept.IsAccepted)
                 (expired, changed) = (expired + swept.Value.Lots, changed + swept.Value.Subscriptions);

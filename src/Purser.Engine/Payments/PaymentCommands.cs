@@ -8,6 +8,7 @@ using Purser.Core.Payments;
 using Purser.Engine.Accounts;
 using Purser.Engine.Credits;
 using Purser.Engine.Lifecycle;
+using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Payments;
@@ -18,7 +19,7 @@ namespace Purser.Engine.Payments;
 /// lot valid 12 months (R-LOT-12M) and re-enables a disabled subscription (R-REACTIVATE); a
 /// trial's payment of 1 buys its 1,500 of credit (R-TRIAL); a qualifying payment upgrades a trial.
 /// </summary>
-public sealed class PaymentCommands(CreditBook book, PaymentSettings settings)
+public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentSettings settings)
 {
     public static readonly IReadOnlyList<string> Methods = ["WireTransfer", "Check", "CreditCard", "Alipay", "UnionPay"];
 
@@ -34,7 +35,7 @@ public sealed class PaymentCommands(CreditBook book, PaymentSettings settings)
             return invalid;
 
         Guid profileId;
-        await using (var db = book.Store.CreateContext())
+        await using (var db = store.CreateContext())
         {
             var found = await db.Subscriptions.AsNoTracking().Where(s => s.Id == input.SubscriptionId).Select(s => (Guid?)s.BillingProfileId).FirstOrDefaultAsync(ct);
             if (found is null)
@@ -51,8 +52,8 @@ public sealed class PaymentCommands(CreditBook book, PaymentSettings settings)
                 return (LedgerChange.Replay, View(existing, subscription, session.Ledger));
 
             var currency = session.Ledger.Currency;
-            if (input.Currency is not null && !string.Equals(input.Currency, currency.Code, StringComparison.OrdinalIgnoreCase))
-                return new Refusal("CurrencyMismatch", $"This subscription is billed in {currency.Code}.", "currency");
+            if (MoneyRules.SameCurrency(input.Currency, currency, "currency") is { } otherCurrency)
+                return otherCurrency;
             var zone = BillingTimeZone.Resolve(session.Profile.TimeZone);
             var payment = new PrepaidPayment(key, Guid.NewGuid(), new Money(input.Amount!.Value, currency), session.Now, input.PoNumber ?? "");
             var lifecycle = LifecycleRecords.Load(subscription, zone);

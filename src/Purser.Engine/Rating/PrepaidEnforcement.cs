@@ -17,25 +17,32 @@ public static class PrepaidEnforcement
     private static readonly string[] Prepaid = [nameof(OfferType.Trial), nameof(OfferType.StandardPrepaid)];
     private static readonly string[] Final = [nameof(SubscriptionState.Deleted), nameof(SubscriptionState.Cancelled)];
 
-    /// <summary>Returns the subscriptions that were disabled by this tick.</summary>
-    public static async Task<IReadOnlyList<Guid>> ApplyAsync(PurserDbContext db, BillingProfile profile, CreditLedger ledger, DateTimeOffset now, CancellationToken ct)
+    public static async Task<LifecycleTick> ApplyAsync(PurserDbContext db, BillingProfile profile, CreditLedger ledger, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(profile);
         var subscriptions = await db.Subscriptions
             .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && !Final.Contains(s.State)).ToListAsync(ct);
         if (subscriptions.Count == 0)
-            return [];
+            return new LifecycleTick([]);
         var zone = BillingTimeZone.Resolve(profile.TimeZone);
         var credit = CreditPosition.Of(ledger, now);
-        var disabled = new List<Guid>();
+        var transitions = new List<(Guid, LifecycleTransition)>();
         foreach (var subscription in subscriptions)
         {
             var decision = LifecycleRecords.Load(subscription, zone).Tick(now, credit);
             LifecycleRecords.Apply(db, subscription, decision);
-            if (decision.Transitions.Any(t => t.To == SubscriptionState.Disabled))
-                disabled.Add(subscription.Id);
+            transitions.AddRange(decision.Transitions.Select(t => (subscription.Id, t)));
         }
-        return disabled;
+        return new LifecycleTick(transitions);
     }
+}
+
+/// <summary>The transitions one tick made, by subscription.</summary>
+public sealed record LifecycleTick(IReadOnlyList<(Guid Subscription, LifecycleTransition Transition)> Transitions)
+{
+    public IReadOnlyList<Guid> Disabled =>
+        [.. Transitions.Where(t => t.Transition.To == SubscriptionState.Disabled).Select(t => t.Subscription).Distinct()];
+
+    public int SubscriptionsChanged => Transitions.Where(t => t.Transition.From != t.Transition.To).Select(t => t.Subscription).Distinct().Count();
 }

@@ -87,7 +87,7 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
             day.RatedQuantity = day.Quantity;
             day.RatedAmount = dayAmount.Amount;
         }
-        var disabled = await PrepaidEnforcement.ApplyAsync(db, profile, ledger, session.Now, ct);
+        var disabled = (await PrepaidEnforcement.ApplyAsync(db, profile, ledger, session.Now, ct)).Disabled;
         return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced));
     }
 
