@@ -52,6 +52,13 @@ public sealed class PurserApi : IAsyncDisposable
         _app = await StartAppAsync(Database, Clock, BaseAddress);
     }
 
+    /// <summary>Moves the clock forward to <paramref name="instant"/>; a clock already past it stays where it is (it never goes back).</summary>
+    public void AdvanceClockTo(DateTimeOffset instant)
+    {
+        if (Clock.GetUtcNow() < instant)
+            Clock.SetUtcNow(instant);
+    }
+
     /// <summary>Another server on the same database and clock, on its own port: a second process of a deployment.</summary>
     public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}");
 

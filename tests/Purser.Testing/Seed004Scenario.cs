@@ -17,7 +17,7 @@ public sealed record Seed004Scenario(string AccountName, string ProfileName, Gui
     {
         ArgumentNullException.ThrowIfNull(api);
         using var op = api.Operator();
-        AdvanceTo(api, Granted);
+        api.AdvanceClockTo(Granted);
         var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "Contoso", agreementType = "MicrosoftCustomerAgreement", accountType = "Enterprise",
@@ -30,10 +30,10 @@ public sealed record Seed004Scenario(string AccountName, string ProfileName, Gui
             await PurserApi.CreatedAsync(op, "/ops/credits", new { billingProfileId = profileId, amount = 500.00m, source = "Azure Promotional Credit", startDate = Granted, expirationDate = Granted.AddYears(1).AddSeconds(-1) });
 
         await PurserApi.CreatedAsync(op, "/ops/charges", new { billingProfileId = profileId, amount = 2.13m, description = "Credit eligible charges as of 09/30/2019", chargedAt = new DateTimeOffset(2019, 9, 30, 12, 0, 0, TimeSpan.Zero) });
-        AdvanceTo(api, new DateTimeOffset(2019, 10, 5, 1, 0, 0, TimeSpan.Zero));
+        api.AdvanceClockTo(new DateTimeOffset(2019, 10, 5, 1, 0, 0, TimeSpan.Zero));
         var invoice = await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = profileId, periodStart = "2019-09-05", periodEnd = "2019-10-04" });
 
-        AdvanceTo(api, new DateTimeOffset(2019, 10, 11, 12, 0, 0, TimeSpan.Zero));
+        api.AdvanceClockTo(new DateTimeOffset(2019, 10, 11, 12, 0, 0, TimeSpan.Zero));
         await PurserApi.CreatedAsync(op, "/ops/charges", new { billingProfileId = profileId, amount = 1.74m, description = "Credit eligible charges as of 10/11/2019", chargedAt = new DateTimeOffset(2019, 10, 11, 8, 0, 0, TimeSpan.Zero) });
 
         var reader = await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email = $"reader-{Guid.NewGuid():N}@contoso.com" });
@@ -42,12 +42,5 @@ public sealed record Seed004Scenario(string AccountName, string ProfileName, Gui
 
         return new Seed004Scenario(account.GetProperty("name").GetString()!, profile.GetProperty("name").GetString()!, accountId, profileId,
             invoice.GetProperty("invoiceNumber").GetString()!, token.GetProperty("token").GetString()!);
-    }
-
-    // The clock only moves forward; a second tenant loaded later keeps the dates it is given explicitly.
-    private static void AdvanceTo(PurserApi api, DateTimeOffset instant)
-    {
-        if (api.Clock.GetUtcNow() < instant)
-            api.Clock.SetUtcNow(instant);
     }
 }

@@ -48,25 +48,25 @@ internal sealed class AuthzWorld
         using var op = Api.Operator();
         var (aId, aName) = await AccountAsync(op, "Contoso");
         var (bId, bName) = await AccountAsync(op, "Fabrikam");
-        UsageMeterId = (await Created(op, "/ops/meters", new { name = "Authz D2 v3", category = "Virtual Machines", unit = "1 Hour" })).GetProperty("id").GetGuid();
-        PartnerId = (await Created(op, "/ops/partners", new { id = "AUTHZ-1", companyName = "Authz Partner", billingDay = 5 })).GetProperty("id").GetString()!;
+        UsageMeterId = (await PurserApi.CreatedAsync(op, "/ops/meters", new { name = "Authz D2 v3", category = "Virtual Machines", unit = "1 Hour" })).GetProperty("id").GetGuid();
+        PartnerId = (await PurserApi.CreatedAsync(op, "/ops/partners", new { id = "AUTHZ-1", companyName = "Authz Partner", billingDay = 5 })).GetProperty("id").GetString()!;
 
         var profiles = new List<(string Label, string Tenant, bool Main, Guid AccountId, string AccountName, Guid ProfileId, string ProfileName, Guid Sub, Guid Prepaid)>();
         foreach (var (label, tenant, main, accountId, accountName) in new[] { ("A/Main", "A", true, aId, aName), ("A/Other", "A", false, aId, aName), ("B/Main", "B", true, bId, bName) })
         {
-            var profile = await Created(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = label, currency = "USD", invoiceDay = 1 });
+            var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = label, currency = "USD", invoiceDay = 1 });
             var profileId = profile.GetProperty("id").GetGuid();
-            await Created(op, "/ops/credits", new { billingProfileId = profileId, amount = 500.00m, source = "Azure Promotional Credit" });
+            await PurserApi.CreatedAsync(op, "/ops/credits", new { billingProfileId = profileId, amount = 500.00m, source = "Azure Promotional Credit" });
             var sub = await SubscriptionAsync(op, profileId, "PayAsYouGo");
             var prepaid = await SubscriptionAsync(op, profileId, "StandardPrepaid");
-            await Created(op, "/ops/charges", new { billingProfileId = profileId, subscriptionId = sub, amount = 2.13m, description = "September usage", chargedAt = Start.AddDays(9) });
+            await PurserApi.CreatedAsync(op, "/ops/charges", new { billingProfileId = profileId, subscriptionId = sub, amount = 2.13m, description = "September usage", chargedAt = Start.AddDays(9) });
             profiles.Add((label, tenant, main, accountId, accountName, profileId, profile.GetProperty("name").GetString()!, sub, prepaid));
         }
 
         Api.Clock.SetUtcNow(new DateTimeOffset(2019, 10, 2, 12, 0, 0, TimeSpan.Zero));
         foreach (var p in profiles)
         {
-            var invoice = await Created(op, "/ops/billingRuns", new { billingProfileId = p.ProfileId, periodStart = "2019-09-01", periodEnd = "2019-09-30" });
+            var invoice = await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = p.ProfileId, periodStart = "2019-09-01", periodEnd = "2019-09-30" });
             var user = await PersonAsync(op, p.AccountId, null, Guid.Empty);
             Targets.Add(new AuthzTarget(p.Label, p.Tenant, p.Main, p.AccountId, p.AccountName, p.ProfileId, p.ProfileName, p.Sub, p.Prepaid,
                 invoice.GetProperty("invoiceNumber").GetString()!, user.UserId));
@@ -131,7 +131,7 @@ internal sealed class AuthzWorld
 
     private static async Task<(Guid Id, string Name)> AccountAsync(HttpClient op, string displayName)
     {
-        var account = await Created(op, "/ops/billingAccounts", new
+        var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName, agreementType = "MicrosoftCustomerAgreement", accountType = "Enterprise",
             soldTo = new { addressLine1 = "1 Main Street", city = "Redmond", region = "WA", postalCode = "98052", country = "US", companyName = displayName },
@@ -140,23 +140,15 @@ internal sealed class AuthzWorld
     }
 
     private static async Task<Guid> SubscriptionAsync(HttpClient op, Guid profileId, string offerType) =>
-        (await Created(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = offerType, offerType })).GetProperty("id").GetGuid();
+        (await PurserApi.CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = offerType, offerType })).GetProperty("id").GetGuid();
 
     private static async Task<(Guid UserId, string Token)> PersonAsync(HttpClient op, Guid accountId, string? role, Guid scopeId)
     {
         var email = $"{(role ?? "norole").ToLowerInvariant()}-{Guid.NewGuid():N}@authz.test";
-        var user = (await Created(op, "/ops/users", new { billingAccountId = accountId, email })).GetProperty("id").GetGuid();
+        var user = (await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email })).GetProperty("id").GetGuid();
         if (role is not null)
-            await Created(op, "/ops/roleAssignments", new { userId = user, role, scopeId });
-        var token = (await Created(op, "/ops/tokens", new { userId = user, name = "authz" })).GetProperty("token").GetString()!;
+            await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId = user, role, scopeId });
+        var token = (await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId = user, name = "authz" })).GetProperty("token").GetString()!;
         return (user, token);
-    }
-
-    public static async Task<JsonElement> Created(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

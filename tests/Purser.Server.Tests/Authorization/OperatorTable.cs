@@ -1,3 +1,5 @@
+using Purser.Testing;
+
 namespace Purser.Server.Tests.Authorization;
 
 /// <summary>The operator API (R-OPS) in the matrix: one valid, fresh request per call, aimed at the target's account and profile.</summary>
@@ -13,7 +15,7 @@ internal static class OperatorTable
         ["POST /ops/billingProfiles"] = Create(c => new { billingAccountId = c.Target.AccountId, displayName = $"Profile {c.N}", currency = "USD" }),
         ["POST /ops/users"] = Create(c => new { billingAccountId = c.Target.AccountId, email = $"user-{c.N}@authz.test" }),
         ["POST /ops/roleAssignments"] = Create(c => new { userId = c.Route["user"], role = "BillingAccountReader", scopeId = c.Target.AccountId }, async c =>
-            c.Route["user"] = (await AuthzWorld.Created(c.Operator, "/ops/users", new { billingAccountId = c.Target.AccountId, email = $"role-{c.N}@authz.test" }))
+            c.Route["user"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/users", new { billingAccountId = c.Target.AccountId, email = $"role-{c.N}@authz.test" }))
                 .GetProperty("id").GetString()!),
         ["POST /ops/tokens"] = Create(c => new { userId = c.Target.UserId, name = $"token {c.N}" }),
         ["POST /ops/credits"] = Create(c => new { billingProfileId = c.Target.ProfileId, amount = 10m + c.N }),
@@ -23,13 +25,13 @@ internal static class OperatorTable
         }),
         // A billing run closes a period once, so each call closes September of a profile made just for it.
         ["POST /ops/billingRuns"] = Create(c => new { billingProfileId = c.Route["freshProfile"], periodStart = "2019-09-01", periodEnd = "2019-09-30" }, async c =>
-            c.Route["freshProfile"] = (await AuthzWorld.Created(c.Operator, "/ops/billingProfiles",
+            c.Route["freshProfile"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingProfiles",
                 new { billingAccountId = c.Target.AccountId, displayName = $"Run {c.N}", currency = "USD" })).GetProperty("id").GetString()!),
         ["POST /ops/meters"] = Create(c => new { name = $"Meter {c.N}", category = "Virtual Machines", unit = "1 Hour" }),
         ["GET /ops/meters"] = new(Access.OperatorOnly),
         // A meter's first price, on a meter made just for it.
         ["POST /ops/meters/{meterId:guid}/prices"] = Create(_ => new { currency = "USD", unitPrice = 0.5m }, async c =>
-            c.Route["meterId"] = (await AuthzWorld.Created(c.Operator, "/ops/meters", new { name = $"Priced {c.N}", category = "Storage", unit = "1 GB" }))
+            c.Route["meterId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/meters", new { name = $"Priced {c.N}", category = "Storage", unit = "1 GB" }))
                 .GetProperty("id").GetString()!),
         ["POST /ops/partners"] = Create(c => new { id = $"P-{c.N}", companyName = $"Partner {c.N}" }),
         ["GET /ops/partners/{partnerId}"] = new(Access.OperatorOnly),

@@ -36,12 +36,6 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
     }
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>
-    private static async Task<Guid> CreatedAsync(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("id") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : Guid.Empty;
-    }
+    private static async Task<Guid> CreatedAsync(HttpClient op, string path, object body) =>
+        (await PurserApi.CreatedAsync(op, path, body)).GetProperty("id") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : Guid.Empty;
 }

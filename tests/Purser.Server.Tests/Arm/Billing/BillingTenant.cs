@@ -60,7 +60,7 @@ public sealed class BillingTenant
     {
         using var op = Api.Operator();
         At(2019, 7, 1);
-        var account = await Created(op, "/ops/billingAccounts", new
+        var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "Contoso", agreementType = "MicrosoftCustomerAgreement", accountType = "Enterprise",
             soldTo = new { addressLine1 = "1 Microsoft Way", city = "Redmond", region = "WA", postalCode = "98052", country = "US", companyName = "Contoso Ltd" },
@@ -70,10 +70,10 @@ public sealed class BillingTenant
         Development = await ProfileAsync(op, new { billingAccountId = AccountId, displayName = "Development", currency = "USD", invoiceDay = 5, poNumber = "PO-4711" });
         Operations = await ProfileAsync(op, new { billingAccountId = AccountId, displayName = "Operations", currency = "CNY", invoiceDay = 1, invoiceEmailOptIn = false });
 
-        await Created(op, "/ops/credits", new { billingProfileId = Development.Id, amount = 4.00m, source = "Azure Promotional Credit", startDate = Opened, expirationDate = "2019-12-31T00:00:00Z" });
-        await Created(op, "/ops/credits", new { billingProfileId = Development.Id, amount = 100.00m, source = "Prepayment", startDate = Opened, expirationDate = "2020-06-30T00:00:00Z" });
+        await PurserApi.CreatedAsync(op, "/ops/credits", new { billingProfileId = Development.Id, amount = 4.00m, source = "Azure Promotional Credit", startDate = Opened, expirationDate = "2019-12-31T00:00:00Z" });
+        await PurserApi.CreatedAsync(op, "/ops/credits", new { billingProfileId = Development.Id, amount = 100.00m, source = "Prepayment", startDate = Opened, expirationDate = "2020-06-30T00:00:00Z" });
         foreach (var name in new[] { "Web", "Batch", "Old" })
-            Subscriptions[name] = (await Created(op, "/ops/subscriptions", new { billingProfileId = Development.Id, displayName = name, offerType = "PayAsYouGo" }))
+            Subscriptions[name] = (await PurserApi.CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = Development.Id, displayName = name, offerType = "PayAsYouGo" }))
                 .GetProperty("id").GetGuid();
 
         await ChargeAsync(op, "Web", 10.00m, 2019, 7, 20);
@@ -101,7 +101,7 @@ public sealed class BillingTenant
         Roles["ServiceAdministrator"] = await PersonAsync(op, AccountId, "ServiceAdministrator", Subscriptions["Web"]);
         Roles[NoRole] = await PersonAsync(op, AccountId, null, Guid.Empty);
 
-        var other = await Created(op, "/ops/billingAccounts", new
+        var other = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "Fabrikam", agreementType = "MicrosoftCustomerAgreement", accountType = "Individual", soldTo = new { addressLine1 = "2 Road", country = "CN" },
         });
@@ -112,14 +112,14 @@ public sealed class BillingTenant
 
     private static async Task<Profile> ProfileAsync(HttpClient op, object body)
     {
-        var profile = await Created(op, "/ops/billingProfiles", body);
+        var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", body);
         return new Profile(profile.GetProperty("id").GetGuid(), profile.GetProperty("name").GetString()!);
     }
 
     private async Task ChargeAsync(HttpClient op, string subscription, decimal amount, int year, int month, int day)
     {
         At(year, month, day);
-        await Created(op, "/ops/charges", new
+        await PurserApi.CreatedAsync(op, "/ops/charges", new
         {
             billingProfileId = Development.Id, subscriptionId = Subscriptions[subscription], amount, description = $"{subscription} usage",
             chargedAt = new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero),
@@ -127,23 +127,23 @@ public sealed class BillingTenant
     }
 
     private async Task ChargeOperationsAsync(HttpClient op) =>
-        await Created(op, "/ops/charges", new
+        await PurserApi.CreatedAsync(op, "/ops/charges", new
         {
             billingProfileId = Operations.Id, amount = 50.00m, description = "Support plan",
             chargedAt = new DateTimeOffset(2019, 8, 20, 12, 0, 0, TimeSpan.Zero),
         });
 
     private static async Task<string> RunAsync(HttpClient op, Profile profile, string start, string end) =>
-        (await Created(op, "/ops/billingRuns", new { billingProfileId = profile.Id, periodStart = start, periodEnd = end }))
+        (await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = profile.Id, periodStart = start, periodEnd = end }))
             .GetProperty("invoiceNumber").GetString()!;
 
     private static async Task<Person> PersonAsync(HttpClient op, Guid accountId, string? role, Guid scopeId)
     {
         var email = $"{(role ?? NoRole).ToLowerInvariant()}-{Guid.NewGuid():N}@contoso.com";
-        var user = (await Created(op, "/ops/users", new { billingAccountId = accountId, email })).GetProperty("id").GetGuid();
+        var user = (await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = accountId, email })).GetProperty("id").GetGuid();
         if (role is not null)
-            await Created(op, "/ops/roleAssignments", new { userId = user, role, scopeId });
-        var token = (await Created(op, "/ops/tokens", new { userId = user, name = "billing-tests" })).GetProperty("token").GetString()!;
+            await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId = user, role, scopeId });
+        var token = (await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId = user, name = "billing-tests" })).GetProperty("token").GetString()!;
         return new Person(user, email, token);
     }
 
@@ -158,17 +158,7 @@ public sealed class BillingTenant
 
     private void At(int year, int month, int day)
     {
-        var instant = new DateTimeOffset(year, month, day, 1, 0, 0, TimeSpan.Zero);
-        if (Api.Clock.GetUtcNow() < instant)
-            Api.Clock.SetUtcNow(instant);
-    }
-
-    private static async Task<JsonElement> Created(HttpClient op, string path, object body)
-    {
-        var response = await PurserApi.PostAsync(op, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        Api.AdvanceClockTo(new DateTimeOffset(year, month, day, 1, 0, 0, TimeSpan.Zero));
     }
 
     public sealed record Profile(Guid Id, string Name);
