@@ -1,6 +1,9 @@
 namespace Purser.Core.Invoicing;
 
-/// <summary>The charge types of a reconciliation file (R-RECON).</summary>
+/// <summary>
+/// What a line item bills: the charge types of a reconciliation file (R-RECON), a one-off charge,
+/// and a correction that takes back a line billed earlier whose facts changed later (R-LATE).
+/// </summary>
 public enum ChargeType
 {
     Prepaid,
@@ -8,6 +11,8 @@ public enum ChargeType
     Reversal,
     CreditForUnusedDays,
     Usage,
+    OneTime,
+    Correction,
 }
 
 public static class ChargeTypeRounding

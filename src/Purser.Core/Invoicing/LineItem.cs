@@ -6,6 +6,7 @@ namespace Purser.Core.Invoicing;
 /// <summary>
 /// One row of what is owed: a charge (positive) or a credit (negative), already rounded to
 /// the currency's minor unit. <see cref="UnroundedAmount"/> keeps the exact figure it came from.
+/// A <see cref="ChargeType.Correction"/> names in <see cref="Corrects"/> the type of the line it takes back.
 /// </summary>
 public sealed record LineItem(
     ChargeType ChargeType,
@@ -13,7 +14,8 @@ public sealed record LineItem(
     decimal Quantity,
     BillingPeriod Dates,
     Money Amount,
-    Money UnroundedAmount)
+    Money UnroundedAmount,
+    ChargeType? Corrects = null)
 {
     /// <summary>
     /// The single place a line's amount is rounded: charges half away from zero, credits
@@ -24,4 +26,20 @@ public sealed record LineItem(
         var amount = chargeType.IsCredit() ? unrounded.RoundAsCredit() : unrounded.RoundAsCharge();
         return new LineItem(chargeType, unitPrice, quantity, dates, amount, unrounded);
     }
+
+    /// <summary>Takes back exactly what <paramref name="billed"/> charged: same dates, quantity and price, the amount negated unrounded.</summary>
+    public static LineItem CorrectionOf(LineItem billed)
+    {
+        ArgumentNullException.ThrowIfNull(billed);
+        if (billed.ChargeType == ChargeType.Correction)
+            throw new ArgumentException("A correction is undone by billing the line again, not by correcting the correction.", nameof(billed));
+        return new LineItem(ChargeType.Correction, billed.UnitPrice, billed.Quantity, billed.Dates, -billed.Amount, -billed.Amount, billed.ChargeType);
+    }
+
+    /// <summary>What identifies a billed line when the truth is compared with what was billed.</summary>
+    internal LineIdentity Identity => ChargeType == ChargeType.Correction
+        ? new(Corrects!.Value, UnitPrice, Quantity, Dates, -Amount)
+        : new(ChargeType, UnitPrice, Quantity, Dates, Amount);
 }
+
+internal readonly record struct LineIdentity(ChargeType ChargeType, Money UnitPrice, decimal Quantity, BillingPeriod Dates, Money Amount);

@@ -73,6 +73,10 @@ public sealed record CreditLedger
 
     public LotPosition Position(Guid lotId) => Positions[lotId];
 
+    /// <summary>How much of the charge <paramref name="chargeKey"/> credit paid: the one answer every view and invoice uses.</summary>
+    public Money CoveredByCredit(string chargeKey) =>
+        -EntriesForCharge(chargeKey).Where(e => e.Kind == EntryKind.ChargeDraw).Aggregate(Money.Zero(Currency), (sum, e) => sum + e.Amount);
+
     /// <summary>Pending entries no invoice has settled yet, in journal order.</summary>
     public IEnumerable<JournalEntry> PendingEntries =>
         Entries.Where(e => e.Phase == EntryPhase.Pending && !settledKeys.Contains(e.Key));

@@ -23,9 +23,11 @@ public sealed record DrawCharge(
     {
         if (LedgerRefusals.CheckAmount(ledger, Amount) is { } refusal)
             return refusal;
-        var earlier = ledger.EntriesForCharge(Key).Where(e => e.Kind == EntryKind.ChargeDraw).ToImmutableArray();
-        if (!earlier.IsEmpty)
-            return Outcome<ChargeDrawn>.Accept(Replay(earlier));
+        if (ledger.EntriesForCharge(Key).Any(e => e.Kind == EntryKind.ChargeDraw))
+        {
+            var covered = ledger.CoveredByCredit(Key);
+            return Outcome<ChargeDrawn>.Accept(new ChargeDrawn(LedgerChange.Replay, covered, Amount - covered));
+        }
         if (!CreditEligible)
             return Outcome<ChargeDrawn>.Accept(new ChargeDrawn(LedgerChange.None, Money.Zero(Amount.Currency), Amount));
 
@@ -43,11 +45,5 @@ public sealed record DrawCharge(
             left -= drawn;
         }
         return Outcome<ChargeDrawn>.Accept(new ChargeDrawn(new LedgerChange([], draws.ToImmutable()), Amount - left, left));
-    }
-
-    private ChargeDrawn Replay(ImmutableArray<JournalEntry> earlier)
-    {
-        var covered = -earlier.Aggregate(Money.Zero(Amount.Currency), (sum, e) => sum + e.Amount);
-        return new ChargeDrawn(LedgerChange.Replay, covered, Amount - covered);
     }
 }

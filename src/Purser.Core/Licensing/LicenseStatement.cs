@@ -40,7 +40,7 @@ public static class LicenseStatement
         var segments = subscription.Seats.Segments(free);
         if (segments.Length > 1)
         {
-            var zero = Money.Zero(subscription.MonthlyPricePerSeat.Currency);
+            var zero = Money.Zero(subscription.Prices.Currency);
             foreach (var segment in segments)
                 lines.Add(LineItem.Create(ChargeType.Prorated, zero, segment.Seats, segment.Days, zero));
         }
@@ -75,19 +75,19 @@ public static class LicenseStatement
     private static LineItem Prepaid(LicenseSubscription subscription, BillingPeriod month)
     {
         var seats = subscription.PrepaidSeats(month);
-        var price = subscription.MonthlyPricePerSeat;
+        var price = subscription.Prices.For(month);
         return LineItem.Create(ChargeType.Prepaid, price, seats, month, price * seats);
     }
 
     private static LineItem Reversal(LicenseSubscription subscription, BillingPeriod month, int prepaidSeats)
     {
-        var price = subscription.MonthlyPricePerSeat;
+        var price = subscription.Prices.For(month);
         return LineItem.Create(ChargeType.Reversal, price, prepaidSeats, month, -(price * prepaidSeats));
     }
 
     private static LineItem Prorated(LicenseSubscription subscription, ChargeType type, SeatSegment segment, BillingPeriod month)
     {
-        var price = subscription.MonthlyPricePerSeat;
+        var price = subscription.Prices.For(month);
         var share = Proration.Share(price, segment.Seats, segment.Days, month);
         return LineItem.Create(type, price, segment.Seats, segment.Days, type.IsCredit() ? -share : share);
     }

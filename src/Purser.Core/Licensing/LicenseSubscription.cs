@@ -5,18 +5,21 @@ namespace Purser.Core.Licensing;
 
 /// <summary>
 /// What license billing needs to know about a subscription: when it started, its partner's
-/// billing calendar, the monthly price of a seat, its seats over time and, once cancelled,
+/// billing calendar, the monthly price of a seat month by month, its seats over time and, once cancelled,
 /// the first day it is no longer in use (<see cref="EndsOn"/>).
 /// </summary>
 public sealed record LicenseSubscription(
     DateOnly StartedOn,
     AnniversaryCalendar Calendar,
-    Money MonthlyPricePerSeat,
+    SeatPrices Prices,
     SeatTimeline Seats,
     DateOnly? EndsOn = null)
 {
     public static LicenseSubscription Start(DateOnly startedOn, AnniversaryCalendar calendar, Money monthlyPricePerSeat, int seats) =>
-        new(startedOn, calendar, monthlyPricePerSeat, SeatTimeline.Starting(startedOn, seats));
+        Start(startedOn, calendar, SeatPrices.Fixed(monthlyPricePerSeat), seats);
+
+    public static LicenseSubscription Start(DateOnly startedOn, AnniversaryCalendar calendar, SeatPrices prices, int seats) =>
+        new(startedOn, calendar, prices, SeatTimeline.Starting(startedOn, seats));
 
     public DateOnly FirstBillingDate => Calendar.BillingDateOnOrAfter(StartedOn);
 

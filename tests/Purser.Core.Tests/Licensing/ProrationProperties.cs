@@ -34,7 +34,7 @@ public class ProrationProperties
         if (!changed)
             return;
         AssertCoversExactlyOnce(month, prorated);
-        var price = subscription.MonthlyPricePerSeat.Amount;
+        var price = subscription.Prices.For(month).Amount;
         var exact = price * prorated.Sum(l => l.Quantity * l.Dates.Days) / month.Days;
         Assert.True(Math.Abs(prorated.Sum(l => l.UnroundedAmount.Amount) - exact) < 1e-15m);
         Assert.True(Math.Abs(prorated.Sum(l => l.Amount.Amount) - exact) <= Cent * prorated.Count);
@@ -80,8 +80,8 @@ public class ProrationProperties
     {
         // Prorating a constant seat count over a whole month must give back the monthly price.
         var seats = scenario.Subscription.PrepaidSeats(scenario.Month);
-        var share = Proration.Share(scenario.Subscription.MonthlyPricePerSeat, seats, scenario.Month, scenario.Month);
+        var share = Proration.Share(scenario.Subscription.Prices.For(scenario.Month), seats, scenario.Month, scenario.Month);
 
-        Assert.Equal(scenario.Subscription.MonthlyPricePerSeat * seats, share);
+        Assert.Equal(scenario.Subscription.Prices.For(scenario.Month) * seats, share);
     }
 }

@@ -13,7 +13,7 @@ namespace Purser.Core.Tests.Licensing;
 public sealed record SeatScenario(LicenseSubscription Subscription, BillingPeriod Month)
 {
     public override string ToString() =>
-        $"{Month} price {Subscription.MonthlyPricePerSeat} started {Subscription.StartedOn:O} seats " +
+        $"{Month} price {Subscription.Prices.For(Month)} started {Subscription.StartedOn:O} seats " +
         $"[{string.Join(", ", Subscription.Seats.Changes.Select(c => $"{c.EffectiveOn:MM-dd}:{c.Seats}"))}] ends {Subscription.EndsOn:O}";
 
     public static Arbitrary<SeatScenario> Arbitrary()
