@@ -51,7 +51,9 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
                 input.BillingAccountId is null ? new Refusal("MissingField", "'billingAccountId' is required.", "billingAccountId") : null,
                 InputRules.Required(input.DisplayName, "displayName"),
                 InputRules.Currency(input.Currency, "currency"),
-                input.InvoiceDay is < 1 or > 28 ? new Refusal("InvalidField", "'invoiceDay' must be between 1 and 28.", "invoiceDay") : null,
+                // R-CALENDAR: a day past a month's end bills on that month's last day.
+                input.InvoiceDay is < 1 or > 31 ? new Refusal("InvalidField", "'invoiceDay' must be between 1 and 31.", "invoiceDay") : null,
+                input.Language is null ? null : InputRules.OneOf(input.Language, "language", Languages),
                 input.TimeZone is null || Core.Calendar.BillingTimeZone.TryResolve(input.TimeZone, out _) ? null
                     : new Refusal("InvalidField", $"'timeZone' is not a known time zone: '{input.TimeZone}'.", "timeZone"),
                 input.PaymentMethod is null ? null : InputRules.OneOf(input.PaymentMethod, "paymentMethod", PaymentMethods),
@@ -68,13 +70,13 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
         {
             Id = id, BillingAccountId = account.Id, Name = ArmNames.BillingProfile(id), DisplayName = input.DisplayName!.Trim(),
             Currency = input.Currency!.ToUpperInvariant(), InvoiceDay = input.InvoiceDay ?? 1, TimeZone = input.TimeZone ?? "Asia/Shanghai",
-            InvoiceEmailOptIn = input.InvoiceEmailOptIn ?? true, PoNumber = input.PoNumber, PaymentMethod = input.PaymentMethod ?? "WireTransfer",
+            Language = input.Language ?? Languages[0], InvoiceEmailOptIn = input.InvoiceEmailOptIn ?? true, PoNumber = input.PoNumber, PaymentMethod = input.PaymentMethod ?? "WireTransfer",
             BillTo = input.BillTo is null ? account.SoldTo.Copy() : ToAddress(input.BillTo), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.BillingProfiles.Add(profile);
         await db.SaveChangesAsync(ct);
         return new BillingProfileView(profile.Id, profile.BillingAccountId, profile.Name, profile.DisplayName, profile.Currency,
-            profile.InvoiceDay, profile.TimeZone, profile.InvoiceEmailOptIn, profile.PaymentMethod);
+            profile.InvoiceDay, profile.TimeZone, profile.InvoiceEmailOptIn, profile.PaymentMethod, profile.Language);
     }
 
     public async Task<Outcome<UserView>> CreateUserAsync(NewUser input, CancellationToken ct)

@@ -5,7 +5,7 @@ public sealed record AddressInput(string? AddressLine1, string? City, string? Re
 public sealed record NewBillingAccount(string? DisplayName, string? AgreementType, string? AccountType, AddressInput? SoldTo);
 
 public sealed record NewBillingProfile(Guid? BillingAccountId, string? DisplayName, string? Currency, int? InvoiceDay,
-    string? TimeZone, bool? InvoiceEmailOptIn, string? PoNumber, string? PaymentMethod, AddressInput? BillTo);
+    string? TimeZone, bool? InvoiceEmailOptIn, string? PoNumber, string? PaymentMethod, AddressInput? BillTo, string? Language = null);
 
 public sealed record NewUser(Guid? BillingAccountId, string? Email, string? Password, string? FirstName, string? LastName,
     string? Phone, string? Company, bool? IsOperator, string? PreferredLanguage);

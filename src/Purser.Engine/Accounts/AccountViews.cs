@@ -3,7 +3,7 @@ namespace Purser.Engine.Accounts;
 public sealed record BillingAccountView(Guid Id, string Name, string DisplayName, string AgreementType, string AccountType, string AccountStatus);
 
 public sealed record BillingProfileView(Guid Id, Guid BillingAccountId, string Name, string DisplayName, string Currency, int InvoiceDay,
-    string TimeZone, bool InvoiceEmailOptIn, string PaymentMethod);
+    string TimeZone, bool InvoiceEmailOptIn, string PaymentMethod, string Language);
 
 public sealed record UserView(Guid Id, Guid? BillingAccountId, string Email, string? FirstName, string? LastName, bool IsOperator);
 

@@ -1,8 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
+using Purser.Core.Calendar;
+using Purser.Core.Invoicing;
 using Purser.Core.Ledger;
+using Purser.Core.Monetary;
 using Purser.Engine.Accounts;
 using Purser.Engine.Credits;
 using Purser.Engine.Storage.Entities;
@@ -10,12 +11,13 @@ using Purser.Engine.Storage.Entities;
 namespace Purser.Engine.Billing;
 
 /// <summary>
-/// Closes one billing profile's period into one invoice (R-INVOICE): every pending charge dated
-/// in or before the period becomes a line, credit already drawn for it is applied, the rest is
-/// due, and the credit journal's pending movements are settled under the invoice number. The
-/// unique (profile, period start) makes a second run for the same period return the first invoice.
+/// Closes one billing profile's period into one invoice (R-INVOICE) on the profile's own calendar
+/// (R-CALENDAR): the Core assembles lines, credit and totals (<see cref="MonthClose"/>); this
+/// class locks the ledger, numbers the invoice from the issuer's gap-free sequence and writes
+/// invoice, lines, charges and the settled credit in one transaction. The unique (profile, period
+/// start) makes a second close of the same period return the first invoice.
 /// </summary>
-public sealed class BillingRun(CreditBook book)
+public sealed class BillingRun(CreditBook book, InvoiceSettings settings)
 {
     public const int PaymentTermDays = 30;
 
@@ -24,65 +26,122 @@ public sealed class BillingRun(CreditBook book)
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
                 input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
-                input.PeriodStart is null ? new Refusal("MissingField", "'periodStart' is required.", "periodStart") : null,
-                input.PeriodEnd is null ? new Refusal("MissingField", "'periodEnd' is required.", "periodEnd") : null,
+                input.Period is null || BillingCalendar.TryParseMonth(input.Period, out _, out _) ? null
+                    : new Refusal("InvalidField", "'period' is a month written yyyy-MM, the month the period starts in.", "period"),
                 input.PeriodEnd < input.PeriodStart ? new Refusal("InvalidField", "'periodEnd' must not be before 'periodStart'.", "periodEnd") : null) is { } invalid)
             return invalid;
-        var (start, end) = (input.PeriodStart!.Value, input.PeriodEnd!.Value);
 
         return await book.ChangeAsync<InvoiceView>(input.BillingProfileId!.Value, async session =>
         {
-            var db = session.Db;
-            var existing = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.BillingProfileId == session.Profile.Id && i.PeriodStart == start, ct);
-            if (existing is not null)
-                return (LedgerChange.Replay, View(existing, await db.InvoiceLineItems.CountAsync(l => l.InvoiceId == existing.Id, ct)));
-            if (DateOnly.FromDateTime(session.Now.UtcDateTime) <= end)
-                return new Refusal("PeriodNotOver", $"The period ends on {end:yyyy-MM-dd}; it can be invoiced from the next day on.", "periodEnd");
-
-            var charges = await db.Charges.Where(c => c.BillingProfileId == session.Profile.Id && c.InvoiceId == null && c.StartDate <= end).ToListAsync(ct);
-            var number = InvoiceNumber(session.Profile.Id, start);
-            var settleBefore = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var invoiced = charges.Select(c => c.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
-            var settled = new SettleInvoice(number, settleBefore, invoiced).Decide(session.Ledger);
-            if (!settled.IsAccepted)
-                return settled.Refusal;
-
-            var invoice = new Invoice
-            {
-                Id = Guid.NewGuid(), BillingAccountId = session.Profile.BillingAccountId, BillingProfileId = session.Profile.Id, InvoiceNumber = number,
-                Currency = session.Profile.Currency, PeriodStart = start, PeriodEnd = end, InvoiceDate = end.AddDays(1),
-                DueDate = end.AddDays(1 + PaymentTermDays), PurchaseOrderNumber = session.Profile.PoNumber, CreatedAt = session.Now.UtcDateTime,
-            };
-            foreach (var charge in charges)
-            {
-                var view = ChargeCommands.View(charge, session.Ledger);
-                charge.InvoiceId = invoice.Id;
-                invoice.SubTotal += charge.Amount;
-                invoice.CreditApplied += view.CoveredByCredit;
-                db.InvoiceLineItems.Add(new InvoiceLineItem
-                {
-                    BillingAccountId = invoice.BillingAccountId, InvoiceId = invoice.Id, ChargeId = charge.Id, SubscriptionId = charge.SubscriptionId,
-                    ChargeType = charge.ChargeType, Description = charge.Description, Currency = charge.Currency, UnitPrice = charge.UnitPrice,
-                    Quantity = charge.Quantity, Amount = charge.Amount, CreditApplied = view.CoveredByCredit, StartDate = charge.StartDate, EndDate = charge.EndDate,
-                });
-            }
-            invoice.TotalAmount = invoice.SubTotal + invoice.TaxAmount;
-            invoice.AmountDue = invoice.TotalAmount - invoice.CreditApplied;
-            invoice.Status = invoice.AmountDue == 0m ? "Paid" : "Due";
-            db.Invoices.Add(invoice);
-            session.Profile.LastInvoicedAt = settleBefore.UtcDateTime;
-            return (settled.Value, View(invoice, charges.Count));
+            var calendar = session.Profile.Calendar();
+            var period = ResolvePeriod(input, calendar, session.Now);
+            if (!period.IsAccepted)
+                return period.Refusal;
+            return await CloseInSessionAsync(session, period.Value, ct);
         }, ct);
     }
 
-    /// <summary>Azure-style invoice numbers ("G" and nine digits), derived from profile and period so a re-run names the same invoice.</summary>
-    public static string InvoiceNumber(Guid profileId, DateOnly periodStart)
+    /// <summary>What closing the open period would bill now, from the same decision the close makes; nothing is written.</summary>
+    public async Task<Outcome<InvoicePreview>> PreviewAsync(Guid profileId, CancellationToken ct) =>
+        await book.ChangeAsync<InvoicePreview>(profileId, async session =>
+        {
+            var period = session.Profile.Calendar().PeriodOf(session.Now);
+            var plan = await MonthClose.PlanAsync(session, period, "preview", ct);
+            if (!plan.IsAccepted)
+                return plan.Refusal;
+            var d = plan.Value.Decision;
+            var lines = d.Lines.Select(l => new InvoicePreviewLine(l.Charge.Line.ChargeType.ToString(), l.Charge.Line.Corrects?.ToString(), l.Charge.Description,
+                l.Charge.Line.UnitPrice.Amount, l.Charge.Line.Quantity, l.Charge.Line.Dates.Start, l.Charge.Line.Dates.End, l.Charge.Line.Amount.Amount,
+                l.CreditApplied.Amount, l.Charge.CreditEligible)).ToList();
+            return (LedgerChange.None, new InvoicePreview(session.Profile.Id, session.Profile.Currency, period.Start, period.End,
+                d.SubTotal.Amount, d.CreditApplied.Amount, d.AmountDue.Amount, lines));
+        }, ct);
+
+    private async Task<Outcome<(LedgerChange, InvoiceView)>> CloseInSessionAsync(LedgerSession session, BillingPeriod period, CancellationToken ct)
     {
-        var hash = SHA256.HashData([.. profileId.ToByteArray(), .. BitConverter.GetBytes(periodStart.DayNumber)]);
-        var digits = BitConverter.ToUInt64(hash, 0) % 1_000_000_000UL;
-        return "G" + digits.ToString("D9", CultureInfo.InvariantCulture);
+        var db = session.Db;
+        var profile = session.Profile;
+        var existing = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.BillingProfileId == profile.Id && i.PeriodStart == period.Start, ct);
+        if (existing is not null)
+            return (LedgerChange.Replay, View(existing, await db.InvoiceLineItems.CountAsync(l => l.InvoiceId == existing.Id, ct)));
+        var calendar = profile.Calendar();
+        if (!calendar.IsOver(period, session.Now))
+            return new Refusal("PeriodNotOver", $"The period {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} ends with the local day {period.End:yyyy-MM-dd} in {calendar.Zone.Id}; it can be invoiced from {period.NextStart:yyyy-MM-dd} on.", "period");
+        if (await db.Invoices.AnyAsync(i => i.BillingProfileId == profile.Id && i.PeriodStart > period.Start, ct))
+            return new Refusal("PeriodSuperseded", $"A later period of this billing profile is already invoiced; what {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} still owes is billed on the next invoice.", "period");
+
+        var (sequence, number) = await InvoiceNumbers.NextAsync(db, settings, ct);
+        var planned = await MonthClose.PlanAsync(session, period, number, ct);
+        if (!planned.IsAccepted)
+            return planned.Refusal;
+        var plan = planned.Value;
+        var decision = plan.Decision;
+        var today = calendar.DayOf(session.Now);
+        var currency = session.Ledger.Currency;
+        var invoice = new Invoice
+        {
+            Id = Guid.NewGuid(), BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, InvoiceNumber = number,
+            Issuer = settings.Issuer, Sequence = sequence, Currency = profile.Currency, PeriodStart = period.Start, PeriodEnd = period.End,
+            InvoiceDate = period.NextStart, DueDate = period.NextStart.AddDays(PaymentTermDays), PurchaseOrderNumber = profile.PoNumber,
+            CreatedAt = session.Now.UtcDateTime, SubTotal = decision.SubTotal.Amount, CreditApplied = decision.CreditApplied.Amount,
+            TotalAmount = decision.SubTotal.Amount, AmountDue = decision.AmountDue.Amount,
+        };
+        invoice.Status = InvoiceStanding.Of(decision.AmountDue, Money.Zero(currency), invoice.DueDate, today, voided: false).ToString();
+        db.Invoices.Add(invoice);
+
+        var charges = plan.Recorded.ToDictionary(c => c.IdempotencyKey, StringComparer.Ordinal);
+        foreach (var (account, charge) in plan.LicenseLines)
+        {
+            var row = LicenseCharge(profile, account, charge, session.Now.UtcDateTime);
+            db.Charges.Add(row);
+            charges[charge.Key] = row;
+        }
+        foreach (var line in decision.Lines)
+        {
+            var charge = charges[line.Charge.Key];
+            charge.InvoiceId = invoice.Id;
+            var item = line.Charge.Line;
+            db.InvoiceLineItems.Add(new InvoiceLineItem
+            {
+                BillingAccountId = invoice.BillingAccountId, InvoiceId = invoice.Id, ChargeId = charge.Id, SubscriptionId = charge.SubscriptionId,
+                PartnerId = charge.SubscriptionId is { } s ? plan.Partners.GetValueOrDefault(s) : null,
+                ChargeType = item.ChargeType.ToString(), Corrects = item.Corrects?.ToString(), Description = charge.Description, Currency = invoice.Currency,
+                UnitPrice = item.UnitPrice.Amount, Quantity = item.Quantity, Amount = item.Amount.Amount, CreditApplied = line.CreditApplied.Amount,
+                StartDate = item.Dates.Start, EndDate = item.Dates.End,
+            });
+        }
+        profile.LastInvoicedAt = calendar.ClosesAt(period).UtcDateTime;
+        return (decision.Change, View(invoice, decision.Lines.Length));
     }
 
-    private static InvoiceView View(Invoice i, int lines) => new(i.Id, i.InvoiceNumber, i.BillingProfileId, i.Currency, i.PeriodStart, i.PeriodEnd,
+    private static Outcome<BillingPeriod> ResolvePeriod(NewBillingRun input, BillingCalendar calendar, DateTimeOffset now)
+    {
+        BillingPeriod period;
+        if (input.Period is not null && BillingCalendar.TryParseMonth(input.Period, out var year, out var month))
+            period = calendar.PeriodOfMonth(year, month);
+        else if (input.PeriodStart is { } start)
+        {
+            if (!calendar.Periods.IsBillingDate(start))
+                return new Refusal("InvalidField", $"'periodStart' {start:yyyy-MM-dd} is not a billing date of this profile (invoice day {calendar.Periods.BillingDay}).", "periodStart");
+            period = calendar.Periods.PeriodStartingOn(start);
+        }
+        else
+            period = calendar.LastPeriodOverAt(now);
+        if (input.PeriodStart is { } given && given != period.Start)
+            return new Refusal("InvalidField", $"'periodStart' must be {period.Start:yyyy-MM-dd}, the start of the period.", "periodStart");
+        if (input.PeriodEnd is { } end && end != period.End)
+            return new Refusal("InvalidField", $"'periodEnd' must be {period.End:yyyy-MM-dd}: periods run from one billing date to the day before the next.", "periodEnd");
+        return period;
+    }
+
+    private static Charge LicenseCharge(BillingProfile profile, LicenseAccount account, InvoiceCharge charge, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(), BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, SubscriptionId = account.Row.Id,
+        MeterId = account.Row.LicenseMeterId, ChargeType = charge.Line.ChargeType.ToString(), Description = charge.Description, Currency = profile.Currency,
+        UnitPrice = charge.Line.UnitPrice.Amount, Quantity = charge.Line.Quantity, Amount = charge.Line.Amount.Amount, CreditEligible = charge.CreditEligible,
+        StartDate = charge.Line.Dates.Start, EndDate = charge.Line.Dates.End, IdempotencyKey = charge.Key, CreatedAt = now,
+    };
+
+    internal static InvoiceView View(Invoice i, int lines) => new(i.Id, i.InvoiceNumber, i.BillingProfileId, i.Currency, i.PeriodStart, i.PeriodEnd,
         i.InvoiceDate, i.DueDate, i.Status, i.SubTotal, i.CreditApplied, i.AmountDue, lines);
 }

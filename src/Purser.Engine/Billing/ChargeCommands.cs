@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
+using Purser.Core.Invoicing;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 using Purser.Engine.Accounts;
@@ -40,15 +41,17 @@ public sealed class ChargeCommands(CreditBook book)
             var amount = new Money(input.Amount!.Value, currency).RoundAsCharge();
             var at = input.ChargedAt ?? session.Now;
             var eligible = input.CreditEligible ?? true;
+            // R-CALENDAR: a charge at 00:20 local on a billing date belongs to the new period, whatever the UTC date.
+            var day = session.Profile.Calendar().DayOf(at);
             var drawn = new DrawCharge(key, amount, eligible, at, input.Description!.Trim()).Decide(session.Ledger);
             if (!drawn.IsAccepted)
                 return drawn.Refusal with { Target = drawn.Refusal.Target ?? "amount" };
             var charge = new Charge
             {
                 Id = Guid.NewGuid(), BillingAccountId = session.Profile.BillingAccountId, BillingProfileId = session.Profile.Id,
-                SubscriptionId = input.SubscriptionId, ChargeType = "OneTime", Description = input.Description.Trim(), Currency = currency.Code,
+                SubscriptionId = input.SubscriptionId, ChargeType = nameof(ChargeType.OneTime), Description = input.Description.Trim(), Currency = currency.Code,
                 UnitPrice = amount.Amount, Quantity = 1m, Amount = amount.Amount, CreditEligible = eligible,
-                StartDate = DateOnly.FromDateTime(at.UtcDateTime), EndDate = DateOnly.FromDateTime(at.UtcDateTime),
+                StartDate = day, EndDate = day,
                 IdempotencyKey = key, CreatedAt = session.Now.UtcDateTime,
             };
             db.Charges.Add(charge);
@@ -59,8 +62,7 @@ public sealed class ChargeCommands(CreditBook book)
 
     internal static ChargeView View(Charge charge, CreditLedger ledger)
     {
-        var covered = -ledger.Entries.Where(e => e.Kind == EntryKind.ChargeDraw && !e.IsSettlement && e.ChargeKey == charge.IdempotencyKey)
-            .Sum(e => e.Amount.Amount);
+        var covered = ledger.CoveredByCredit(charge.IdempotencyKey).Amount;
         return new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, charge.Currency, charge.Amount,
             covered, charge.Amount - covered, charge.CreditEligible, charge.StartDate, charge.InvoiceId);
     }

@@ -7,8 +7,18 @@ public sealed record NewCharge(Guid? BillingProfileId, Guid? SubscriptionId, dec
 public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? SubscriptionId, string Description, string Currency,
     decimal Amount, decimal CoveredByCredit, decimal AmountDue, bool CreditEligible, DateOnly Date, Guid? InvoiceId);
 
-/// <summary>Close a billing profile's period [PeriodStart, PeriodEnd] into one invoice.</summary>
-public sealed record NewBillingRun(Guid? BillingProfileId, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+/// <summary>
+/// Close a billing profile's period into one invoice. The period is named by <see cref="Period"/>
+/// (yyyy-MM, the month it starts in) or by its start; with neither, the latest period that is over.
+/// </summary>
+public sealed record NewBillingRun(Guid? BillingProfileId, string? Period = null, DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null);
 
 public sealed record InvoiceView(Guid Id, string InvoiceNumber, Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
     DateOnly InvoiceDate, DateOnly DueDate, string Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount);
+
+/// <summary>What the open period's close would bill now.</summary>
+public sealed record InvoicePreview(Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
+    decimal SubTotal, decimal CreditApplied, decimal AmountDue, IReadOnlyList<InvoicePreviewLine> Lines);
+
+public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, decimal UnitPrice, decimal Quantity,
+    DateOnly StartDate, DateOnly EndDate, decimal Amount, decimal CreditApplied, bool CreditEligible);

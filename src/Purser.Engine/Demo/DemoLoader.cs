@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Purser.Core.Calendar;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
 using Purser.Engine.Rating;
@@ -8,7 +7,7 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Demo;
 
 /// <summary>Loads the demo into an empty database, once: a second loader finds accounts and stops.</summary>
-public sealed class DemoLoader(PurserStore store, TimeProvider clock)
+public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices)
 {
     public async Task<bool> LoadAsync(CancellationToken ct = default)
     {
@@ -37,17 +36,13 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock)
     {
         var book = new CreditBook(store, clock);
         await new UsageRating(store, book).RatePendingAsync(ct);
-        List<(Guid Id, int InvoiceDay, string TimeZone)> profiles;
+        List<Guid> profiles;
         await using (var db = store.CreateContext())
-            profiles = (await db.BillingProfiles.AsNoTracking().Select(p => new { p.Id, p.InvoiceDay, p.TimeZone }).ToListAsync(ct))
-                .Select(p => (p.Id, p.InvoiceDay, p.TimeZone)).ToList();
-        var run = new BillingRun(book);
-        foreach (var (id, invoiceDay, timeZone) in profiles)
+            profiles = await db.BillingProfiles.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        var run = new BillingRun(book, invoices);
+        foreach (var id in profiles)
         {
-            var today = BillingTimeZone.Resolve(timeZone).DayOf(clock.GetUtcNow());
-            var calendar = AnniversaryCalendar.OnDay(invoiceDay);
-            var last = calendar.PeriodContaining(calendar.PeriodContaining(today).Start.AddDays(-1));
-            var invoiced = await run.CloseAsync(new NewBillingRun(id, last.Start, last.End), ct);
+            var invoiced = await run.CloseAsync(new NewBillingRun(id), ct);
             if (!invoiced.IsAccepted)
                 throw new InvalidOperationException($"Demo billing run failed: {invoiced.Refusal.Message}");
         }

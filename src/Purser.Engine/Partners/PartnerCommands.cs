@@ -19,7 +19,7 @@ public sealed partial class PartnerCommands(PurserStore store, TimeProvider cloc
         if (InputRules.First(
                 PartnerIdRule(input.Id, "id"),
                 InputRules.Required(input.CompanyName, "companyName"),
-                input.BillingDay is < 1 or > 28 ? new Refusal("InvalidField", "'billingDay' must be between 1 and 28.", "billingDay") : null) is { } invalid)
+                input.BillingDay is < 1 or > 31 ? new Refusal("InvalidField", "'billingDay' must be between 1 and 31.", "billingDay") : null) is { } invalid)
             return invalid;
         await using var db = store.CreateContext();
         if (await db.Partners.AnyAsync(p => p.Id == input.Id, ct))

@@ -27,6 +27,7 @@ public abstract class PurserDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Charge> Charges => Set<Charge>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLineItem> InvoiceLineItems => Set<InvoiceLineItem>();
+    public DbSet<InvoiceSequence> InvoiceSequences => Set<InvoiceSequence>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

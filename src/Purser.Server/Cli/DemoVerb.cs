@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Engine.Storage;
 
@@ -15,7 +16,7 @@ internal static class DemoVerb
             var cs = StoreOptions.ConnectionString(parse);
             await using var store = new PurserStore(cs);
             await store.MigrateAsync(ct);
-            var loaded = await new DemoLoader(store, TimeProvider.System).LoadAsync(ct);
+            var loaded = await new DemoLoader(store, TimeProvider.System, new InvoiceSettings()).LoadAsync(ct);
             await Console.Out.WriteLineAsync(loaded
                 ? $"Demo loaded into {StoreOptions.Describe(cs)}."
                 : $"{StoreOptions.Describe(cs)} already holds billing accounts; demo not loaded.");

@@ -28,6 +28,7 @@ internal static class EngineServices
         services.AddSingleton<CreditQueries>();
         services.AddSingleton<CreditCommands>();
         services.AddSingleton<ChargeCommands>();
+        services.AddSingleton(new InvoiceSettings());
         services.AddSingleton<BillingRun>();
         services.AddSingleton<CatalogCommands>();
         services.AddSingleton<PartnerCommands>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Arm;
@@ -59,7 +60,7 @@ public static partial class PurserHost
         var store = app.Services.GetRequiredService<PurserStore>();
         await store.MigrateAsync(ct);
         LogStorage(log, store.Engine);
-        if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>()).LoadAsync(ct))
+        if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<InvoiceSettings>()).LoadAsync(ct))
             LogDemoLoaded(log);
         await app.StartAsync(ct);
         foreach (var url in app.Urls)

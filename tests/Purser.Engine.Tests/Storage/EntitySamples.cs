@@ -19,7 +19,7 @@ internal static class EntitySamples
         var profile = new BillingProfile
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, Name = "PBFV-ABCD-EFG-HIJ", DisplayName = "Development",
-            Currency = "USD", InvoiceDay = 5, InvoiceEmailOptIn = true, TimeZone = "Asia/Shanghai", PoNumber = "PO-1",
+            Currency = "USD", InvoiceDay = 5, InvoiceEmailOptIn = true, TimeZone = "Asia/Shanghai", Language = "zh-Hant", PoNumber = "PO-1",
             PaymentMethod = "CreditCard", CreatedAt = At, LastInvoicedAt = At.AddDays(20),
             BillTo = new Address { AddressLine1 = "2 Road", Country = "CN" },
         };
@@ -46,6 +46,7 @@ internal static class EntitySamples
         var invoice = new Invoice
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, InvoiceNumber = $"G{Guid.NewGuid():N}"[..10],
+            Issuer = "Purser", Sequence = 41,
             Currency = "USD", PeriodStart = new DateOnly(2019, 9, 5), PeriodEnd = new DateOnly(2019, 10, 4), InvoiceDate = new DateOnly(2019, 10, 5),
             DueDate = new DateOnly(2019, 11, 4), Status = "Paid", SubTotal = 2.13m, CreditApplied = 2.13m, TaxAmount = 0.0000000001m,
             TotalAmount = 2.13m, AmountDue = 0m, PurchaseOrderNumber = "PO-1", CreatedAt = At,
@@ -79,7 +80,7 @@ internal static class EntitySamples
             new InvoiceLineItem
             {
                 BillingAccountId = account.Id, InvoiceId = invoice.Id, ChargeId = charge.Id, SubscriptionId = subscription.Id, PartnerId = partner.Id,
-                ChargeType = "Prorated", Description = "15 seats × 5 days", Currency = "USD", UnitPrice = 11m, Quantity = 15m, Amount = 26.61m,
+                ChargeType = "Correction", Corrects = "Prorated", Description = "15 seats × 5 days", Currency = "USD", UnitPrice = 11m, Quantity = 15m, Amount = 26.61m,
                 CreditApplied = 26.61m, StartDate = new DateOnly(2017, 7, 15), EndDate = new DateOnly(2017, 7, 19),
             },
             new Payment { Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = subscription.Id, InvoiceId = invoice.Id, LotId = lot.Id, Currency = "USD", Amount = 1000m, Method = "WireTransfer", IdempotencyKey = "pay-1", ReceivedAt = At },
@@ -87,6 +88,7 @@ internal static class EntitySamples
             new IdempotencyRecord { Key = "k-1", Operation = "POST /ops/payments", RequestHash = "abc", StatusCode = 201, ResponseBody = """{"id":"x"}""", CreatedAt = At },
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", CreatedAt = At, SentAt = null },
             new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1" },
+            new InvoiceSequence { Issuer = "Purser", LastNumber = 41 },
         ];
     }
 }

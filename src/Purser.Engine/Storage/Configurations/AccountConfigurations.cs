@@ -19,6 +19,7 @@ internal sealed class BillingProfileConfiguration : IEntityTypeConfiguration<Bil
     {
         b.HasIndex(x => new { x.BillingAccountId, x.Name }).IsUnique();
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Language).HasMaxLength(16).HasDefaultValue("zh-Hans");
         b.OwnsOne(x => x.BillTo);
         b.HasOne<BillingAccount>().WithMany().HasForeignKey(x => x.BillingAccountId).OnDelete(DeleteBehavior.Restrict);
     }

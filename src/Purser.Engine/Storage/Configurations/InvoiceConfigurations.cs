@@ -20,7 +20,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     public void Configure(EntityTypeBuilder<Invoice> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Issuer).HasMaxLength(64);
         b.HasIndex(x => x.InvoiceNumber).IsUnique();
+        b.HasIndex(x => new { x.Issuer, x.Sequence }).IsUnique();
         b.HasIndex(x => new { x.BillingProfileId, x.PeriodStart }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
@@ -32,8 +34,19 @@ internal sealed class InvoiceLineItemConfiguration : IEntityTypeConfiguration<In
     public void Configure(EntityTypeBuilder<InvoiceLineItem> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Corrects).HasMaxLength(32);
         b.HasIndex(x => new { x.BillingAccountId, x.InvoiceId });
+        b.HasIndex(x => new { x.BillingAccountId, x.SubscriptionId });
         b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvoiceSequenceConfiguration : IEntityTypeConfiguration<InvoiceSequence>
+{
+    public void Configure(EntityTypeBuilder<InvoiceSequence> b)
+    {
+        b.HasKey(x => x.Issuer);
+        b.Property(x => x.Issuer).HasMaxLength(64);
     }
 }
 

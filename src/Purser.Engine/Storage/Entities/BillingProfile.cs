@@ -12,6 +12,9 @@ public sealed class BillingProfile
     public int InvoiceDay { get; set; } = 1;
     public bool InvoiceEmailOptIn { get; set; }
     public required string TimeZone { get; set; }
+
+    /// <summary>The language of the profile's invoices and documents: zh-Hans, zh-Hant or en.</summary>
+    public string Language { get; set; } = "zh-Hans";
     public string? PoNumber { get; set; }
     public string PaymentMethod { get; set; } = "WireTransfer";
     public string Status { get; set; } = "Active";

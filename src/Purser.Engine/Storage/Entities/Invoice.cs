@@ -1,12 +1,17 @@
 namespace Purser.Engine.Storage.Entities;
 
-/// <summary>One per billing profile and period: (BillingProfileId, PeriodStart) is unique.</summary>
+/// <summary>One per billing profile and period: (BillingProfileId, PeriodStart) is unique. Never changed once written;
+/// payments are rows of their own and the status is read from them.</summary>
 public sealed class Invoice
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }
     public Guid BillingProfileId { get; set; }
     public required string InvoiceNumber { get; set; }
+
+    /// <summary>The issuer that numbered this invoice and its place in that issuer's gap-free sequence (R-INVNUM).</summary>
+    public required string Issuer { get; set; }
+    public long Sequence { get; set; }
     public required string Currency { get; set; }
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }

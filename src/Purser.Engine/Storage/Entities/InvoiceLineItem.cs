@@ -9,6 +9,9 @@ public sealed class InvoiceLineItem
     public Guid? SubscriptionId { get; set; }
     public string? PartnerId { get; set; }
     public required string ChargeType { get; set; }
+
+    /// <summary>For a correction: the charge type of the billed line it takes back.</summary>
+    public string? Corrects { get; set; }
     public required string Description { get; set; }
     public required string Currency { get; set; }
     public decimal UnitPrice { get; set; }

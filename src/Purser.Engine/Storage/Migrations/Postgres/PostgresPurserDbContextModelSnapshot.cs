@@ -127,6 +127,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<bool>("InvoiceEmailOptIn")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("zh-Hans");
+
                     b.Property<DateTime?>("LastInvoicedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -502,6 +509,11 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -511,6 +523,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -539,6 +554,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasIndex("BillingProfileId", "PeriodStart")
                         .IsUnique();
 
+                    b.HasIndex("Issuer", "Sequence")
+                        .IsUnique();
+
                     b.ToTable("Invoices");
                 });
 
@@ -564,6 +582,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Corrects")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<decimal>("CreditApplied")
                         .HasPrecision(28, 10)
@@ -609,7 +631,23 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasIndex("BillingAccountId", "InvoiceId");
 
+                    b.HasIndex("BillingAccountId", "SubscriptionId");
+
                     b.ToTable("InvoiceLineItems");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.InvoiceSequence", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Issuer");
+
+                    b.ToTable("InvoiceSequences");
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.JobRun", b =>

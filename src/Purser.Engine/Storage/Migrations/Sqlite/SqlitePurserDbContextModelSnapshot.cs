@@ -122,6 +122,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<bool>("InvoiceEmailOptIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("zh-Hans");
+
                     b.Property<DateTime?>("LastInvoicedAt")
                         .HasColumnType("TEXT");
 
@@ -495,6 +502,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -504,6 +516,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<string>("PurchaseOrderNumber")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -532,6 +547,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("BillingProfileId", "PeriodStart")
                         .IsUnique();
 
+                    b.HasIndex("Issuer", "Sequence")
+                        .IsUnique();
+
                     b.ToTable("Invoices");
                 });
 
@@ -554,6 +572,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corrects")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("CreditApplied")
@@ -600,7 +622,23 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("BillingAccountId", "InvoiceId");
 
+                    b.HasIndex("BillingAccountId", "SubscriptionId");
+
                     b.ToTable("InvoiceLineItems");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.InvoiceSequence", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Issuer");
+
+                    b.ToTable("InvoiceSequences");
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.JobRun", b =>
