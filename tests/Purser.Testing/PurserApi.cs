@@ -64,7 +64,7 @@ public sealed class PurserApi : IAsyncDisposable
 
     private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address)
     {
-        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false),
+        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false, ScheduleBilling: false),
             b => b.Services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         return app;

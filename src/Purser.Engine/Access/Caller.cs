@@ -1,7 +1,7 @@
 namespace Purser.Engine.Access;
 
 /// <summary>Who is calling: resolved once per request from the bearer token.</summary>
-public sealed record Caller(Guid UserId, string Email, bool IsOperator, Guid? HomeAccountId, IReadOnlyList<Grant> Grants)
+public sealed record Caller(Guid UserId, string Email, bool IsOperator, Guid? HomeAccountId, IReadOnlyList<Grant> Grants, string? PartnerId = null)
 {
     public bool Holds(Guid scopeId, IReadOnlySet<string> roles) =>
         Grants.Any(g => g.ScopeId == scopeId && roles.Contains(g.Role));

@@ -19,6 +19,6 @@ public sealed class CallerDirectory(PurserStore store, TimeProvider clock)
             return null;
         var grants = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == user.Id)
             .Select(r => new Grant(r.Role, r.ScopeKind, r.ScopeId, r.BillingAccountId)).ToListAsync(ct);
-        return new Caller(user.Id, user.Email, user.IsOperator, user.BillingAccountId, grants);
+        return new Caller(user.Id, user.Email, user.IsOperator, user.BillingAccountId, grants, user.PartnerId);
     }
 }

@@ -87,8 +87,10 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
                 InputRules.Email(input.Email, "email"),
                 input.Password is not null && input.Password.Length is < 10 or > 200
                     ? new Refusal("InvalidField", "'password' must be 10 to 200 characters.", "password") : null,
-                !isOperator && input.BillingAccountId is null
-                    ? new Refusal("MissingField", "'billingAccountId' is required for a customer user.", "billingAccountId") : null,
+                !isOperator && input.BillingAccountId is null && input.PartnerId is null
+                    ? new Refusal("MissingField", "'billingAccountId' is required for a customer user ('partnerId' for a partner's staff).", "billingAccountId") : null,
+                input.PartnerId is not null && (isOperator || input.BillingAccountId is not null)
+                    ? new Refusal("InvalidField", "A partner's staff belong to the partner, not to a billing account or the operator.", "partnerId") : null,
                 InputRules.Optional(input.FirstName, "firstName"),
                 InputRules.Optional(input.LastName, "lastName"),
                 InputRules.Optional(input.Phone, "phone", 40),
@@ -99,20 +101,22 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
         await using var db = store.CreateContext();
         if (input.BillingAccountId is { } accountId && !await db.BillingAccounts.AnyAsync(a => a.Id == accountId, ct))
             return InputRules.NotFound("Billing account", "billingAccountId", accountId);
+        if (input.PartnerId is { } partnerId && !await db.Partners.AnyAsync(p => p.Id == partnerId, ct))
+            return InputRules.NotFound("Partner", "partnerId", partnerId);
         var email = input.Email!.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
             return new Refusal("Conflict", $"A user with e-mail '{email}' already exists.", "email");
         var user = new User
         {
             Id = Guid.NewGuid(), BillingAccountId = isOperator ? null : input.BillingAccountId, Email = email, FirstName = input.FirstName,
-            LastName = input.LastName, Phone = input.Phone, Company = input.Company, IsOperator = isOperator,
+            LastName = input.LastName, Phone = input.Phone, Company = input.Company, IsOperator = isOperator, PartnerId = input.PartnerId,
             PreferredLanguage = input.PreferredLanguage ?? "zh-Hans", CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         if (input.Password is not null)
             user.PasswordHash = Passwords.HashPassword(user, input.Password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator);
+        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
     }
 
     public async Task<Outcome<RoleAssignmentView>> AssignRoleAsync(NewRoleAssignment input, CancellationToken ct)
@@ -185,7 +189,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
         if (user?.PasswordHash is null || Passwords.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
             return null;
-        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator);
+        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
     }
 
     private static Refusal? CheckAddress(AddressInput? address, string field) =>

@@ -8,7 +8,7 @@ public sealed record NewBillingProfile(Guid? BillingAccountId, string? DisplayNa
     string? TimeZone, bool? InvoiceEmailOptIn, string? PoNumber, string? PaymentMethod, AddressInput? BillTo, string? Language = null);
 
 public sealed record NewUser(Guid? BillingAccountId, string? Email, string? Password, string? FirstName, string? LastName,
-    string? Phone, string? Company, bool? IsOperator, string? PreferredLanguage);
+    string? Phone, string? Company, bool? IsOperator, string? PreferredLanguage, string? PartnerId = null);
 
 public sealed record NewRoleAssignment(Guid? UserId, string? Role, Guid? ScopeId);
 

@@ -5,7 +5,7 @@ public sealed record BillingAccountView(Guid Id, string Name, string DisplayName
 public sealed record BillingProfileView(Guid Id, Guid BillingAccountId, string Name, string DisplayName, string Currency, int InvoiceDay,
     string TimeZone, bool InvoiceEmailOptIn, string PaymentMethod, string Language);
 
-public sealed record UserView(Guid Id, Guid? BillingAccountId, string Email, string? FirstName, string? LastName, bool IsOperator);
+public sealed record UserView(Guid Id, Guid? BillingAccountId, string Email, string? FirstName, string? LastName, bool IsOperator, string? PartnerId);
 
 public sealed record RoleAssignmentView(Guid Id, Guid BillingAccountId, Guid UserId, string Role, string ScopeKind, Guid ScopeId);
 

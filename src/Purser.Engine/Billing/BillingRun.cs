@@ -6,6 +6,7 @@ using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 using Purser.Engine.Accounts;
 using Purser.Engine.Credits;
+using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Billing;
@@ -17,7 +18,7 @@ namespace Purser.Engine.Billing;
 /// invoice, lines, charges and the settled credit in one transaction. The unique (profile, period
 /// start) makes a second close of the same period return the first invoice.
 /// </summary>
-public sealed class BillingRun(CreditBook book, InvoiceSettings settings)
+public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettings settings, TimeProvider clock)
 {
     public const int PaymentTermDays = 30;
 
@@ -39,6 +40,73 @@ public sealed class BillingRun(CreditBook book, InvoiceSettings settings)
                 return period.Refusal;
             return await CloseInSessionAsync(session, period.Value, ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// Closes every period that is over and not yet invoiced, for every profile (or one), oldest first:
+    /// a profile's first period is the one it was created in. With <paramref name="period"/> (yyyy-MM)
+    /// only that period is closed. Profiles run in a fixed order so invoice numbers follow it, and a
+    /// refusal for one profile is reported without stopping the others.
+    /// </summary>
+    public async Task<BillingRunSummary> RunDueAsync(Guid? profileId, string? period, IProgress<BillingRunProgress>? progress, CancellationToken ct)
+    {
+        if (period is not null && !BillingCalendar.TryParseMonth(period, out _, out _))
+            return new BillingRunSummary(0, [], [new BillingRunFailure(profileId, "InvalidField", "'period' is a month written yyyy-MM, the month the period starts in.")]);
+        List<DueProfile> profiles;
+        await using (var db = store.CreateContext())
+        {
+            var rows = db.BillingProfiles.AsNoTracking();
+            if (profileId is { } only)
+                rows = rows.Where(p => p.Id == only);
+            profiles = await rows.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+                .Select(p => new DueProfile(p.Id, p.TimeZone, p.InvoiceDay, p.CreatedAt,
+                    db.Invoices.Where(i => i.BillingProfileId == p.Id).Max(i => (DateOnly?)i.PeriodStart)))
+                .ToListAsync(ct);
+        }
+        if (profileId is { } missing && profiles.Count == 0)
+            return new BillingRunSummary(0, [], [new BillingRunFailure(missing, "NotFound", $"Billing profile '{missing}' does not exist.")]);
+
+        var now = clock.GetUtcNow();
+        var invoices = new List<InvoiceView>();
+        var failures = new List<BillingRunFailure>();
+        for (var done = 0; done < profiles.Count; done++)
+        {
+            var profile = profiles[done];
+            foreach (var due in profile.DuePeriods(period, now))
+            {
+                var closed = await CloseAsync(new NewBillingRun(profile.Id, PeriodStart: due.Start), ct);
+                if (closed.IsAccepted)
+                    invoices.Add(closed.Value);
+                else
+                {
+                    failures.Add(new BillingRunFailure(profile.Id, closed.Refusal.Code, closed.Refusal.Message));
+                    break;
+                }
+            }
+            progress?.Report(new BillingRunProgress(done + 1, profiles.Count, invoices.Count, failures.Count));
+        }
+        return new BillingRunSummary(profiles.Count, invoices, failures);
+    }
+
+    private sealed record DueProfile(Guid Id, string TimeZone, int InvoiceDay, DateTime CreatedAt, DateOnly? LastInvoiced)
+    {
+        public IEnumerable<BillingPeriod> DuePeriods(string? month, DateTimeOffset now)
+        {
+            var calendar = BillingCalendar.Of(TimeZone, InvoiceDay);
+            if (month is not null && BillingCalendar.TryParseMonth(month, out var year, out var m))
+            {
+                var period = calendar.PeriodOfMonth(year, m);
+                if (LastInvoiced is null || LastInvoiced < period.Start)
+                    yield return period;
+                yield break;
+            }
+            var last = calendar.LastPeriodOverAt(now);
+            var first = LastInvoiced is { } invoiced
+                ? calendar.Periods.Next(calendar.Periods.PeriodStartingOn(invoiced))
+                : calendar.PeriodOf(new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+            for (var p = first; p.Start <= last.Start; p = calendar.Periods.Next(p))
+                yield return p;
+        }
     }
 
     /// <summary>What closing the open period would bill now, from the same decision the close makes; nothing is written.</summary>

@@ -22,3 +22,10 @@ public sealed record InvoicePreview(Guid BillingProfileId, string Currency, Date
 
 public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, decimal UnitPrice, decimal Quantity,
     DateOnly StartDate, DateOnly EndDate, decimal Amount, decimal CreditApplied, bool CreditEligible);
+
+/// <summary>A run over many profiles: the invoices it issued and the profiles it could not close, with why.</summary>
+public sealed record BillingRunSummary(int Profiles, IReadOnlyList<InvoiceView> Invoices, IReadOnlyList<BillingRunFailure> Failed);
+
+public sealed record BillingRunFailure(Guid? BillingProfileId, string Code, string Message);
+
+public sealed record BillingRunProgress(int ProfilesDone, int Profiles, int Invoices, int Failed);

@@ -39,7 +39,7 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSet
         List<Guid> profiles;
         await using (var db = store.CreateContext())
             profiles = await db.BillingProfiles.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        var run = new BillingRun(book, invoices);
+        var run = new BillingRun(store, book, invoices, clock);
         foreach (var id in profiles)
         {
             var invoiced = await run.CloseAsync(new NewBillingRun(id), ct);

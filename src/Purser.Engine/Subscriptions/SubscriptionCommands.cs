@@ -3,6 +3,7 @@ using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Core.Lifecycle;
 using Purser.Engine.Accounts;
+using Purser.Engine.Billing;
 using Purser.Engine.Partners;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -30,7 +31,9 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
                 offer == nameof(OfferType.LicenseBased) && input.LicenseMeterId is null
                     ? new Refusal("MissingField", "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
                 (offer == nameof(OfferType.LicenseBased) || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
-                    ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null) is { } invalid)
+                    ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null,
+                input.StartDate is not null && offer != nameof(OfferType.LicenseBased)
+                    ? new Refusal("InvalidField", "'startDate' applies to LicenseBased subscriptions; others start when created.", "startDate") : null) is { } invalid)
             return invalid;
 
         await using var db = store.CreateContext();
@@ -39,8 +42,17 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
             return InputRules.NotFound("Billing profile", "billingProfileId", input.BillingProfileId);
         if (input.PartnerId is not null && !await db.Partners.AnyAsync(p => p.Id == input.PartnerId, ct))
             return InputRules.NotFound("Partner", "partnerId", input.PartnerId);
-        if (input.LicenseMeterId is { } meterId && !await db.Meters.AnyAsync(m => m.Id == meterId, ct))
-            return InputRules.NotFound("Meter", "licenseMeterId", meterId);
+        if (input.LicenseMeterId is { } meterId)
+        {
+            if (!await db.Meters.AnyAsync(m => m.Id == meterId, ct))
+                return InputRules.NotFound("Meter", "licenseMeterId", meterId);
+            if (!await db.PriceVersions.AnyAsync(v => v.MeterId == meterId && v.Currency == profile.Currency, ct))
+                return new Refusal("LicensePriceMissing", $"Meter '{meterId}' has no price in {profile.Currency}, the billing profile's currency.", "licenseMeterId");
+        }
+        var today = profile.Calendar().DayOf(clock.GetUtcNow());
+        var startDate = input.StartDate ?? today;
+        if (Math.Abs(startDate.DayNumber - today.DayNumber) > LicenseCommands.MaxDaysFromToday)
+            return new Refusal("InvalidField", $"'startDate' must lie within {LicenseCommands.MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "startDate");
         var administrator = input.ServiceAdministratorId ?? await DefaultAdministratorAsync(db, profile.BillingAccountId, ct);
         if (input.ServiceAdministratorId is { } adminId && !await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == profile.BillingAccountId, ct))
             return InputRules.NotFound("User of this billing account", "serviceAdministratorId", adminId);
@@ -61,7 +73,7 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
         {
             db.SeatChanges.Add(new SeatChange
             {
-                BillingAccountId = profile.BillingAccountId, SubscriptionId = id, EffectiveDate = DateOnly.FromDateTime(now), Seats = input.Seats!.Value, RecordedAt = now,
+                BillingAccountId = profile.BillingAccountId, SubscriptionId = id, EffectiveDate = startDate, Seats = input.Seats!.Value, RecordedAt = now,
             });
         }
         await db.SaveChangesAsync(ct);

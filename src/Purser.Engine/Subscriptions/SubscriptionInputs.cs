@@ -1,7 +1,13 @@
 namespace Purser.Engine.Subscriptions;
 
 public sealed record NewSubscription(Guid? BillingProfileId, string? DisplayName, string? OfferType, string? PartnerId,
-    Guid? ServiceAdministratorId, Guid? LicenseMeterId, int? Seats);
+    Guid? ServiceAdministratorId, Guid? LicenseMeterId, int? Seats, DateOnly? StartDate = null);
+
+/// <summary>From <see cref="EffectiveDate"/> (a local day of the profile, possibly past: R-LATE) the subscription holds <see cref="Seats"/> licenses.</summary>
+public sealed record NewSeatChange(DateOnly? EffectiveDate, int? Seats);
+
+/// <summary>Cancel with effect <see cref="EffectiveDate"/>, the first local day not used.</summary>
+public sealed record NewCancellation(DateOnly? EffectiveDate);
 
 /// <summary>R-SUBEDIT and R-PARTNER: any field left null is unchanged; an empty partner id unlinks the partner.</summary>
 public sealed record SubscriptionChange(string? DisplayName, Guid? ServiceAdministratorId, string? PartnerId);

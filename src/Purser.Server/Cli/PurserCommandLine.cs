@@ -14,6 +14,8 @@ internal static class PurserCommandLine
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(TokenVerb.Create());
         root.Subcommands.Add(ImportUsageVerb.Create());
+        root.Subcommands.Add(BillVerb.Create());
+        root.Subcommands.Add(ExportReconVerb.Create());
         return root;
     }
 }

@@ -1,12 +1,14 @@
 using Purser.Engine.Invoicing;
 using Purser.Engine.Usage;
+using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Downloads;
 
 /// <summary>
 /// CSV downloads (R-DOWNLOAD) for the portal and for programs, with a bearer token like every
 /// other call: usage details (one row per usage event) and billing history (one row per invoice
-/// line item) of a billing account, billing profile or subscription over a range of days.
+/// line item) of a billing account, billing profile or subscription over a range of days, and a
+/// partner's reconciliation file of a cycle.
 /// </summary>
 public static class DownloadsApi
 {
@@ -37,5 +39,8 @@ public static class DownloadsApi
             var lines = history.StreamAsync(scope!.Billing.AccountId, scope.Billing.ProfileId, scope.SubscriptionId, range!.From, range.To, http.RequestAborted);
             return new CsvFile<BillingHistoryLine>($"billing-history_{scope.Label}_{range.FileSuffix}.csv", BillingHistoryCsv.Header, lines, BillingHistoryCsv.Fields);
         });
+
+        downloads.MapGet("/reconciliation.csv", (HttpContext http, string? partnerId, string? period, ReconciliationQueries recon) =>
+            ReconciliationDownload.AnswerAsync(http.Caller(), partnerId, period, recon, http.RequestAborted));
     }
 }

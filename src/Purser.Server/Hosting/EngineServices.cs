@@ -53,6 +53,8 @@ internal static class EngineServices
         services.AddSingleton<UsageDetailQueries>();
         services.AddSingleton<UsageSeriesQueries>();
         services.AddSingleton<BillingHistoryQueries>();
+        services.AddSingleton<ReconciliationQueries>();
+        services.AddSingleton<LicenseCommands>();
         return services;
     }
 }

@@ -32,6 +32,9 @@ public static partial class PurserHost
         builder.Services.AddHostedService<Jobs.RatingWorker>();
         builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
+        builder.Services.AddSingleton<Jobs.BillingScheduler>();
+        if (settings.ScheduleBilling)
+            builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.BillingScheduler>());
         // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

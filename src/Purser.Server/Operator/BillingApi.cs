@@ -3,7 +3,7 @@ using Purser.Server.Hosting;
 
 namespace Purser.Server.Operator;
 
-/// <summary>Operator API: one-off charges and billing runs (R-OPS, R-INVOICE).</summary>
+/// <summary>Operator API: one-off charges, billing runs and invoice previews (R-OPS, R-INVOICE).</summary>
 public static class BillingApi
 {
     public static RouteGroupBuilder MapBillingApi(this RouteGroupBuilder ops)
@@ -11,9 +11,14 @@ public static class BillingApi
         ops.MapPost("/charges", async (NewCharge body, HttpContext http, ChargeCommands charges, CancellationToken ct) =>
             (await charges.RecordAsync(body, http.Request.Headers[IdempotencyKeys.Header].ToString(), ct)).Created())
             .WithIdempotencyKey().WithTags("Billing");
+        // With a billing profile: that profile's period (201 and the invoice). Without: every profile's due periods (200 and a summary).
         ops.MapPost("/billingRuns", async (NewBillingRun body, BillingRun run, CancellationToken ct) =>
-            (await run.CloseAsync(body, ct)).Created())
+            body.BillingProfileId is null
+                ? Results.Json(await run.RunDueAsync(null, body.Period, progress: null, ct))
+                : (await run.CloseAsync(body, ct)).Created())
             .WithIdempotencyKey().WithTags("Billing");
+        ops.MapGet("/billingProfiles/{billingProfileId:guid}/invoicePreview", async (Guid billingProfileId, BillingRun run, CancellationToken ct) =>
+            (await run.PreviewAsync(billingProfileId, ct)).Ok()).WithTags("Billing");
         return ops;
     }
 }

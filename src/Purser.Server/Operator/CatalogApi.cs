@@ -1,6 +1,9 @@
 using Purser.Engine.Catalog;
 using Purser.Engine.Partners;
+using Purser.Engine.Invoicing;
+using Purser.Server.Downloads;
 using Purser.Server.Hosting;
+using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Operator;
 
@@ -19,6 +22,8 @@ public static class CatalogApi
             (await partners.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Partners");
         ops.MapGet("/partners/{partnerId}", async (string partnerId, PartnerCommands partners, CancellationToken ct) =>
             (await partners.CheckAsync(partnerId, ct)).Ok()).WithTags("Partners");
+        ops.MapGet("/partners/{partnerId}/reconciliation/{period}", (string partnerId, string period, HttpContext http, ReconciliationQueries recon) =>
+            ReconciliationDownload.AnswerAsync(http.Caller(), partnerId, period, recon, http.RequestAborted)).WithTags("Partners");
         return ops;
     }
 }

@@ -3,7 +3,7 @@ using Purser.Server.Hosting;
 
 namespace Purser.Server.Operator;
 
-/// <summary>Operator API: subscriptions of every offer type (R-NEWSUB, R-SUBEDIT).</summary>
+/// <summary>Operator API: subscriptions of every offer type (R-NEWSUB, R-SUBEDIT), seats and cancellations of partner-sold ones (R-LIC-*).</summary>
 public static class SubscriptionsApi
 {
     public static RouteGroupBuilder MapSubscriptionsApi(this RouteGroupBuilder ops)
@@ -18,6 +18,10 @@ public static class SubscriptionsApi
         ops.MapGet("/subscriptions/{subscriptionId:guid}/entitlement", async (Guid subscriptionId, Entitlement entitlement, CancellationToken ct) =>
             await entitlement.CheckAsync(subscriptionId, ct) is { } view ? Results.Json(view) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags("Subscriptions");
+        ops.MapPost("/subscriptions/{subscriptionId:guid}/seatChanges", async (Guid subscriptionId, NewSeatChange body, LicenseCommands licenses, CancellationToken ct) =>
+            (await licenses.ChangeSeatsAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags("Subscriptions");
+        ops.MapPost("/subscriptions/{subscriptionId:guid}/cancellation", async (Guid subscriptionId, NewCancellation body, LicenseCommands licenses, CancellationToken ct) =>
+            (await licenses.CancelAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags("Subscriptions");
         return ops;
     }
 }

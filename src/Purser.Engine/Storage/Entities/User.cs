@@ -12,6 +12,9 @@ public sealed class User
     public string? Company { get; set; }
     public string? PasswordHash { get; set; }
     public bool IsOperator { get; set; }
+
+    /// <summary>For a partner's own staff: the partner whose reconciliation files and customers they may read.</summary>
+    public string? PartnerId { get; set; }
     public string PreferredLanguage { get; set; } = "zh-Hans";
     public DateTime CreatedAt { get; set; }
 }

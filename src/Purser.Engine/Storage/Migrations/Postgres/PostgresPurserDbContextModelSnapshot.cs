@@ -1171,6 +1171,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1190,6 +1194,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("Users");
                 });
@@ -1424,6 +1430,11 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.BillingAccount", null)
                         .WithMany()
                         .HasForeignKey("BillingAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Purser.Engine.Storage.Entities.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618

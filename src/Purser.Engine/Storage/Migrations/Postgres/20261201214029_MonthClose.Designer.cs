@@ -12,7 +12,7 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPurserDbContext))]
-    [Migration("20261201213150_MonthClose")]
+    [Migration("20261201214029_MonthClose")]
     partial class MonthClose
     {
         /// <inheritdoc />
@@ -1174,6 +1174,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1193,6 +1197,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("Users");
                 });
@@ -1427,6 +1433,11 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.BillingAccount", null)
                         .WithMany()
                         .HasForeignKey("BillingAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Purser.Engine.Storage.Entities.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618

@@ -11,7 +11,7 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePurserDbContext))]
-    [Migration("20261201213132_MonthClose")]
+    [Migration("20261201213952_MonthClose")]
     partial class MonthClose
     {
         /// <inheritdoc />
@@ -1155,6 +1155,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1174,6 +1178,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("Users");
                 });
@@ -1408,6 +1414,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Purser.Engine.Storage.Entities.BillingAccount", null)
                         .WithMany()
                         .HasForeignKey("BillingAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Purser.Engine.Storage.Entities.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618

@@ -11,6 +11,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "PartnerId",
+                table: "Users",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Issuer",
                 table: "Invoices",
                 type: "TEXT",
@@ -52,6 +59,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_InvoiceSequences", x => x.Issuer);
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PartnerId",
+                table: "Users",
+                column: "PartnerId");
+
             // Invoices issued before numbering was sequential join the sequence in the order they were written.
             migrationBuilder.Sql("""
                 UPDATE "Invoices" SET "Issuer" = 'Purser', "Sequence" = (SELECT COUNT(*) FROM "Invoices" AS earlier
@@ -70,13 +82,29 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 name: "IX_InvoiceLineItems_BillingAccountId_SubscriptionId",
                 table: "InvoiceLineItems",
                 columns: new[] { "BillingAccountId", "SubscriptionId" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Users_Partners_PartnerId",
+                table: "Users",
+                column: "PartnerId",
+                principalTable: "Partners",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Users_Partners_PartnerId",
+                table: "Users");
+
             migrationBuilder.DropTable(
                 name: "InvoiceSequences");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Users_PartnerId",
+                table: "Users");
 
             migrationBuilder.DropIndex(
                 name: "IX_Invoices_Issuer_Sequence",
@@ -85,6 +113,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_InvoiceLineItems_BillingAccountId_SubscriptionId",
                 table: "InvoiceLineItems");
+
+            migrationBuilder.DropColumn(
+                name: "PartnerId",
+                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "Issuer",

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Purser.Engine.Jobs;
+
+namespace Purser.Server.Jobs;
+
+/// <summary>
+/// A job run once a minute (on the injected clock) across every server process: each process tries
+/// to claim the minute's run in the database and only the winner runs it (SPEC §6, T-MULTI).
+/// </summary>
+internal abstract partial class MinuteJob(JobClaims claims, TimeProvider clock, ILogger log) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected abstract string Name { get; }
+
+    /// <summary>One run; the text returned, if any, is logged as what it did.</summary>
+    protected abstract Task<string?> RunOnceAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Runs this minute's job unless another process already has; false when it was taken.</summary>
+    public async Task<bool> RunDueAsync(CancellationToken ct)
+    {
+        var runKey = clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        if (await claims.TryClaimAsync(Name, runKey, _owner, ct) is not { } runId)
+            return false;
+        try
+        {
+            var done = await RunOnceAsync(ct);
+            await claims.FinishAsync(runId, null, 100, ct);
+            if (done is not null)
+                LogDone(log, Name, done);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            await claims.FinishAsync(runId, ex.Message, 0, CancellationToken.None);
+            LogFailure(log, Name, ex);
+        }
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Job}: {Done}")]
+    private static partial void LogDone(ILogger logger, string job, string done);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; the next minute's run retries")]
+    private static partial void LogFailure(ILogger logger, string job, Exception error);
+}
