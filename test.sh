@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Purser test suite on a fresh machine: installs what the tests need (PostgreSQL
-# server binaries), builds with warnings as errors, runs the .NET suites (storage tests on both
-# SQLite and a PostgreSQL the tests start themselves), then the Node compatibility suite that
-# drives a running Purser with the official Azure SDK clients (tests/compat), and ends with one
-# line "N passed, N failed".
+# server binaries, the invoice PDF fonts and poppler-utils), builds with warnings as errors, runs
+# the .NET suites (storage tests on both SQLite and a PostgreSQL the tests start themselves), then
+# the Node compatibility suite that drives a running Purser with the official Azure SDK clients
+# (tests/compat), and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -16,6 +16,13 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "== installing PostgreSQL server binaries (Debian package postgresql)"
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
+fi
+
+# Invoice PDFs set Chinese in WenQuanYi Micro Hei and Latin-only text in DejaVu Sans; their tests
+# read the PDFs back with poppler's pdftotext and pdffonts.
+if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdftotext >/dev/null; then
+  echo "== installing invoice PDF fonts and poppler-utils (Debian packages fonts-wqy-microhei, fonts-dejavu-core, poppler-utils)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-microhei fonts-dejavu-core poppler-utils >/dev/null
 fi
 
 echo "== restoring tools and building (warnings are errors)"
