@@ -29,6 +29,9 @@ internal enum Access
 
     /// <summary>The operator API: operators only, whatever a customer's role.</summary>
     OperatorOnly,
+
+    /// <summary>A partner's reconciliation file: operators and that partner's own staff; any other caller learns nothing (404).</summary>
+    PartnerStaff,
 }
 
 /// <summary>The expected status of one caller on one endpoint addressing one target profile.</summary>
@@ -49,6 +52,8 @@ internal static class ExpectedAccess
             return caller.IsOperator ? success : 403;
         if (caller.IsOperator || access == Access.AnyCaller)
             return success;
+        if (access == Access.PartnerStaff)
+            return 404;
         if (caller.Tenant != target.Tenant)
             return 404;
         // Every role a tenant-A user holds sits on tenant A's account, its Main profile or Main's subscription.

@@ -54,6 +54,7 @@ internal static class EndpointTable
             // CSV downloads (R-DOWNLOAD): the scope is named by id in the query, under the same rules.
             ["GET /downloads/usage.csv"] = Download(),
             ["GET /downloads/billing-history.csv"] = Download(),
+            ["GET /downloads/reconciliation.csv"] = new(Access.PartnerStaff, Query: "partnerId={partnerId}&period={period}", Setup: OperatorTable.ReconPeriod),
         };
         AddBudgets(table, "/subscriptions/{subscription}", c => c.SubscriptionPath, Access.ProfileRead, Access.ProfileWrite);
         AddBudgets(table, Billing, c => c.AccountPath, Access.AccountRead, Access.AccountWrite);

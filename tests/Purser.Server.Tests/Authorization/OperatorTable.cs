@@ -46,7 +46,31 @@ internal static class OperatorTable
             events = new[] { new { eventId = $"authz-{c.N}", subscriptionId = c.Target.SubscriptionId, meterId = c.World.UsageMeterId, quantity = 1m, timestamp = c.Now.AddHours(-1) } },
         }),
         ["POST /ops/payments"] = Create(c => new { subscriptionId = c.Target.PrepaidSubscriptionId, amount = 1000m + c.N }),
+        ["POST /ops/subscriptions/{subscriptionId:guid}/seatChanges"] = Create(c => new { effectiveDate = "2019-10-20", seats = 3 + c.N }, LicenseAsync),
+        ["POST /ops/subscriptions/{subscriptionId:guid}/cancellation"] = Create(_ => new { effectiveDate = "2019-10-25" }, LicenseAsync),
+        ["GET /ops/billingProfiles/{billingProfileId:guid}/invoicePreview"] = new(Access.OperatorOnly),
+        ["GET /ops/partners/{partnerId}/reconciliation/{period}"] = new(Access.OperatorOnly, Setup: ReconPeriod),
     };
+
+    /// <summary>A license subscription of the target's profile, sold by the world's partner, with a product priced for it.</summary>
+    private static async Task LicenseAsync(RequestContext c)
+    {
+        var meter = (await PurserApi.CreatedAsync(c.Operator, "/ops/meters", new { name = $"Seats {c.N}", category = "Licenses", unit = "seat/month" }))
+            .GetProperty("id").GetString()!;
+        await PurserApi.CreatedAsync(c.Operator, $"/ops/meters/{meter}/prices", new { currency = "USD", unitPrice = 10m });
+        c.Route["subscriptionId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/subscriptions", new
+        {
+            billingProfileId = c.Target.ProfileId, displayName = $"License {c.N}", offerType = "LicenseBased", partnerId = c.World.PartnerId,
+            licenseMeterId = meter, seats = 2, startDate = "2019-10-01",
+        })).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Reconciliation files are named by the cycle's month, yyyy-MM.</summary>
+    public static Task ReconPeriod(RequestContext c)
+    {
+        c.Route["period"] = "2019-09";
+        return Task.CompletedTask;
+    }
 
     private static EndpointCase Create(Func<RequestContext, object> body, Func<RequestContext, Task>? setup = null) =>
         new(Access.OperatorOnly, 201, Body: body, Setup: setup);

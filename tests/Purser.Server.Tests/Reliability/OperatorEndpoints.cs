@@ -35,14 +35,14 @@ internal static class OperatorEndpoints
             {
                 ["billingAccountId"] = w.AccountId, ["displayName"] = $"Profile {n}", ["currency"] = "CNY", ["invoiceDay"] = 5,
                 ["timeZone"] = "Asia/Shanghai", ["invoiceEmailOptIn"] = true, ["poNumber"] = $"PO-{n}", ["paymentMethod"] = "WireTransfer",
-                ["billTo"] = Address(),
+                ["billTo"] = Address(), ["language"] = "zh-Hant",
             },
             [
                 new("billingAccountId", Reference, Required: true), new("displayName", Text, Required: true), new("currency", Currency, Required: true),
                 new("invoiceDay", Integer), new("timeZone", Zone), new("invoiceEmailOptIn", Flag), new("poNumber", Text),
-                new("paymentMethod", Choice), new("billTo", Nested), new("billTo.addressLine1", Text, Required: true), new("billTo.country", Text, Required: true),
+                new("paymentMethod", Choice), new("language", Choice), new("billTo", Nested), new("billTo.addressLine1", Text, Required: true), new("billTo.country", Text, Required: true),
             ],
-            [new("invoiceDay past the 28th", "invoiceDay", (b, _) => b["invoiceDay"] = 29, BadRequest)]),
+            [new("invoiceDay past the 31st", "invoiceDay", (b, _) => b["invoiceDay"] = 32, BadRequest)]),
 
         new("users", HttpMethod.Post, _ => "/ops/users",
             (w, n) => new JsonObject
@@ -102,12 +102,16 @@ internal static class OperatorEndpoints
         new("billingRuns", HttpMethod.Post, _ => "/ops/billingRuns",
             (w, n) => new JsonObject
             {
-                ["billingProfileId"] = w.ProfileId, ["periodStart"] = Day(2019, 8 - (n % 6), 1), ["periodEnd"] = Day(2019, 9 - (n % 6), 1, -1),
+                // Each valid run closes a later month than the last (an earlier one is refused once a later one is invoiced), all long over.
+                ["billingProfileId"] = w.ProfileId, ["periodStart"] = Day(1000 + (n / 12), 1 + (n % 12), 1), ["periodEnd"] = Day(1000 + (n / 12), 1 + (n % 12), 1, 0, 1),
             },
-            [new("billingProfileId", Reference, Required: true), new("periodStart", Date, Required: true), new("periodEnd", Date, Required: true)],
+            [new("billingProfileId", Reference), new("periodStart", Date), new("periodEnd", Date), new("period", Text)],
             [
                 new("period ends before it starts", "periodEnd", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-08-01", "2019-07-31"), BadRequest),
-                new("period not over yet", "periodEnd", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-09-01", "2019-09-30"), BadRequest),
+                new("period not over yet", "period", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-09-01", "2019-09-30"), BadRequest),
+                new("period end not the day before the next billing date", "periodEnd", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-07-01", "2019-07-30"), BadRequest),
+                new("period start not a billing date", "periodStart", (b, _) => (b["periodStart"], b["periodEnd"]) = ("2019-07-02", null), BadRequest),
+                new("period not a month", "period", (b, _) => (b["periodStart"], b["periodEnd"], b["period"]) = (null, null, "2019-13"), BadRequest),
             ]),
 
         new("meters", HttpMethod.Post, _ => "/ops/meters",
@@ -125,7 +129,7 @@ internal static class OperatorEndpoints
             (_, n) => new JsonObject { ["id"] = $"P-{n}", ["companyName"] = $"Partner {n}", ["billingDay"] = 10 },
             [new("id", Slug, Required: true), new("companyName", Text, Required: true), new("billingDay", Integer)],
             [
-                new("billingDay past the 28th", "billingDay", (b, _) => b["billingDay"] = 29, BadRequest),
+                new("billingDay past the 31st", "billingDay", (b, _) => b["billingDay"] = 32, BadRequest),
                 new("id already taken", "id", (b, w) => b["id"] = w.PartnerId, [409]),
             ]),
 
@@ -133,9 +137,10 @@ internal static class OperatorEndpoints
             (w, n) => new JsonObject
             {
                 ["billingProfileId"] = w.ProfileId, ["displayName"] = $"Seats {n}", ["offerType"] = "LicenseBased", ["partnerId"] = w.PartnerId,
-                ["serviceAdministratorId"] = w.UserId, ["licenseMeterId"] = w.MeterId, ["seats"] = 5,
+                ["serviceAdministratorId"] = w.UserId, ["licenseMeterId"] = w.LicenseMeterId, ["seats"] = 5, ["startDate"] = "2019-08-15",
             },
             [
+                new("startDate", Date),
                 new("billingProfileId", Reference, Required: true), new("displayName", Text, Required: true), new("offerType", Choice, Required: true),
                 new("partnerId", PartnerRef, Required: true), new("serviceAdministratorId", Reference), new("licenseMeterId", Reference, Required: true),
                 new("seats", Integer, Required: true),
@@ -143,6 +148,19 @@ internal static class OperatorEndpoints
             [
                 new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),
                 new("negative seats on a pay-as-you-go offer", "seats", (b, _) => (b["offerType"], b["seats"]) = ("PayAsYouGo", -3), BadRequest),
+                new("a start date on a pay-as-you-go offer", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"]) = ("PayAsYouGo", null, null), BadRequest),
+                new("a start date two years back", "startDate", (b, _) => b["startDate"] = "2017-08-15", BadRequest),
+                new("a product with no price in the profile's currency", "licenseMeterId", (b, w) => b["licenseMeterId"] = w.MeterId, BadRequest),
+            ]),
+
+        new("seatChanges", HttpMethod.Post, w => $"/ops/subscriptions/{w.LicenseSubscriptionId}/seatChanges",
+            (_, n) => new JsonObject { ["effectiveDate"] = Day(2019, 9, 2, n % 300), ["seats"] = 1 + (n % 50) },
+            [new("effectiveDate", Date, Required: true), new("seats", Integer, Required: true)],
+            [
+                new("before the subscription started", "effectiveDate", (b, _) => b["effectiveDate"] = "2019-08-14", BadRequest),
+                new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),
+                new("a pay-as-you-go subscription", "subscriptionId", (_, _) => { }, BadRequest, w => $"/ops/subscriptions/{w.SubscriptionId}/seatChanges"),
+                new("unknown subscription", "subscriptionId", (_, _) => { }, [404], _ => $"/ops/subscriptions/{Guid.NewGuid()}/seatChanges"),
             ]),
 
         new("subscriptions PATCH", HttpMethod.Patch, w => $"/ops/subscriptions/{w.SubscriptionId}",
@@ -230,6 +248,6 @@ internal static class OperatorEndpoints
         ["addressLine1"] = "世纪大道 100 号", ["city"] = "上海", ["region"] = "上海", ["postalCode"] = "200120", ["country"] = "CN", ["companyName"] = "Contoso",
     };
 
-    private static string Day(int year, int month, int day, int plusDays = 0) =>
-        new DateOnly(year, month, day).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int year, int month, int day, int plusDays = 0, int plusMonths = 0) =>
+        new DateOnly(year, month, day).AddMonths(plusMonths).AddDays(plusDays - (plusMonths > 0 ? 1 : 0)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

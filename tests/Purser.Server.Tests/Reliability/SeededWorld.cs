@@ -12,7 +12,7 @@ namespace Purser.Server.Tests.Reliability;
 /// <param name="PrepaidSubscriptionId">A StandardPrepaid subscription in its own profile, for payments.</param>
 /// <param name="PricedMeterId">A meter that takes price versions and never has usage, so rating writes nothing between snapshots.</param>
 internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now,
-    Guid PrepaidSubscriptionId, Guid PricedMeterId)
+    Guid PrepaidSubscriptionId, Guid PricedMeterId, Guid LicenseMeterId, Guid LicenseSubscriptionId)
 {
     public static readonly DateTimeOffset Start = new(2019, 9, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -32,7 +32,14 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
         var prepaidProfileId = await CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "预付费", currency = "CNY", timeZone = "Asia/Shanghai" });
         var prepaidId = await CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = prepaidProfileId, displayName = "标准预付费", offerType = "StandardPrepaid" });
         var pricedMeterId = await CreatedAsync(op, "/ops/meters", new { name = "块 Blob 存储", category = "Storage", unit = "1 GB/Month" });
-        return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId);
+        var licenseMeterId = await CreatedAsync(op, "/ops/meters", new { name = "Office 365 E3", category = "Licenses", unit = "1 seat/month" });
+        await CreatedAsync(op, $"/ops/meters/{licenseMeterId}/prices", new { currency = "CNY", unitPrice = 80m });
+        var licenseId = await CreatedAsync(op, "/ops/subscriptions", new
+        {
+            billingProfileId = profileId, displayName = "Office 365", offerType = "LicenseBased", partnerId = "PARTNER-1", licenseMeterId, seats = 10, startDate = "2019-08-15",
+        });
+        return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId,
+            licenseMeterId, licenseId);
     }
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>

@@ -64,12 +64,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 table: "Users",
                 column: "PartnerId");
 
-            // Invoices issued before numbering was sequential join the sequence in the order they were written.
+            // Invoices issued before numbering was sequential join the sequence in the order they were written; the default issuer's row exists from the start.
             migrationBuilder.Sql("""
                 UPDATE "Invoices" SET "Issuer" = 'Purser', "Sequence" = (SELECT COUNT(*) FROM "Invoices" AS earlier
                     WHERE earlier."CreatedAt" < "Invoices"."CreatedAt"
                        OR (earlier."CreatedAt" = "Invoices"."CreatedAt" AND earlier."InvoiceNumber" <= "Invoices"."InvoiceNumber"));
-                INSERT INTO "InvoiceSequences" ("Issuer", "LastNumber") SELECT 'Purser', COUNT(*) FROM "Invoices" HAVING COUNT(*) > 0;
+                INSERT INTO "InvoiceSequences" ("Issuer", "LastNumber") SELECT 'Purser', COUNT(*) FROM "Invoices";
                 """);
 
             migrationBuilder.CreateIndex(

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Purser.Core.Calendar;
+using Purser.Server.Tests.Downloads;
+using Purser.Testing;
+
+namespace Purser.Server.Tests.MonthClose;
+
+/// <summary>One row of a reconciliation file as read back from the CSV.</summary>
+public sealed record ReconRow(string PartnerId, string Customer, string SubscriptionId, string OrderId, string Offer, string ChargeType,
+    decimal UnitPrice, decimal Quantity, DateOnly Start, DateOnly End, decimal Amount, string Currency, string InvoiceNumber);
+
+/// <summary>
+/// A partner ("CSP-1", billing day 15) with one customer whose billing profile (USD, invoice day 15)
+/// counts its days in <see cref="Zone"/>, and a license product, all made through the operator API
+/// on a clock the test moves. Times are given as local wall-clock times of the profile.
+/// </summary>
+public sealed class PartnerWorld
+{
+    public const string PartnerId = "CSP-1";
+
+    private PartnerWorld(PurserApi api, BillingTimeZone zone) => (Api, Zone) = (api, zone);
+
+    public PurserApi Api { get; }
+    public BillingTimeZone Zone { get; }
+    public Guid AccountId { get; private set; }
+    public Guid ProfileId { get; private set; }
+    public Guid LicenseMeterId { get; private set; }
+
+    /// <summary>Builds the world at local midnight of <paramref name="opened"/>, selling a seat at <paramref name="seatPrice"/> a month.</summary>
+    public static async Task<PartnerWorld> BuildAsync(PurserApi api, string zone, DateOnly opened, decimal seatPrice, int invoiceDay = 15)
+    {
+        var world = new PartnerWorld(api, BillingTimeZone.Resolve(zone));
+        world.At(opened, 0, 0);
+        using var op = api.Operator();
+        await PurserApi.CreatedAsync(op, "/ops/partners", new { id = PartnerId, companyName = "Contoso Reseller", billingDay = invoiceDay });
+        var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
+        {
+            displayName = "Fabrikam Customer", agreementType = "MicrosoftPartnerAgreement", accountType = "Partner",
+            soldTo = new { addressLine1 = "1 Main St", country = "US" },
+        });
+        world.AccountId = account.GetProperty("id").GetGuid();
+        world.ProfileId = (await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new
+        {
+            billingAccountId = world.AccountId, displayName = "Fabrikam", currency = "USD", invoiceDay, timeZone = zone, language = "en",
+        })).GetProperty("id").GetGuid();
+        world.LicenseMeterId = (await PurserApi.CreatedAsync(op, "/ops/meters", new { name = "Office E3", category = "Licenses", unit = "seat/month", creditEligible = false }))
+            .GetProperty("id").GetGuid();
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{world.LicenseMeterId}/prices", new { currency = "USD", unitPrice = seatPrice });
+        return world;
+    }
+
+    /// <summary>Moves the clock to a local wall-clock time of the profile.</summary>
+    public void At(DateOnly day, int hour, int minute) =>
+        Api.AdvanceClockTo(Zone.StartOf(day).AddHours(hour).AddMinutes(minute));
+
+    public async Task<Guid> LicenseAsync(DateOnly start, int seats)
+    {
+        using var op = Api.Operator();
+        return (await PurserApi.CreatedAsync(op, "/ops/subscriptions", new
+        {
+            billingProfileId = ProfileId, displayName = "Office seats", offerType = "LicenseBased", partnerId = PartnerId,
+            licenseMeterId = LicenseMeterId, seats, startDate = Day(start),
+        })).GetProperty("id").GetGuid();
+    }
+
+    public async Task SeatsAsync(Guid subscription, DateOnly effective, int seats)
+    {
+        using var op = Api.Operator();
+        await PurserApi.CreatedAsync(op, $"/ops/subscriptions/{subscription}/seatChanges", new { effectiveDate = Day(effective), seats });
+    }
+
+    public async Task CancelAsync(Guid subscription, DateOnly effective)
+    {
+        using var op = Api.Operator();
+        await PurserApi.CreatedAsync(op, $"/ops/subscriptions/{subscription}/cancellation", new { effectiveDate = Day(effective) });
+    }
+
+    /// <summary>Closes the period that starts in <paramref name="month"/> (yyyy-MM) and answers the invoice.</summary>
+    public async Task<JsonElement> CloseAsync(string month)
+    {
+        using var op = Api.Operator();
+        return await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = ProfileId, period = month });
+    }
+
+    public async Task<List<ReconRow>> ReconAsync(string month)
+    {
+        using var op = Api.Operator();
+        var response = await op.GetAsync($"/ops/partners/{PartnerId}/reconciliation/{month}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var rows = CsvReading.Rows(text.TrimStart('\uFEFF'));
+        Assert.Equal(["partnerId", "customer", "subscriptionId", "orderId", "offer", "chargeType", "unitPrice", "quantity",
+            "chargeStartDate", "chargeEndDate", "amount", "currency", "invoiceNumber"], rows[0]);
+        return [.. rows.Skip(1).Select(r => new ReconRow(r[0], r[1], r[2], r[3], r[4], r[5], Number(r[6]), Number(r[7]),
+            DateOnly.ParseExact(r[8], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r[9], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Number(r[10]), r[11], r[12]))];
+    }
+
+    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
