@@ -1,3 +1,4 @@
+using Purser.Core.Calendar;
 using Purser.Engine.Accounts;
 using Purser.Engine.Storage.Entities;
 
@@ -59,7 +60,7 @@ internal sealed class DemoData
     private void PayAsYouGo()
     {
         var (account, admin) = Account("payg", "Contoso Ltd.", "MicrosoftCustomerAgreement", "Enterprise", "en");
-        var profile = Profile(account, "payg", "Development", "USD", "UTC");
+        var profile = Profile(account, "payg", "Development", "USD", "UTC", "en");
         var sub = Subscription(account, profile, admin, "payg", "Contoso Dev/Test", "PayAsYouGo", _now.AddMonths(-3));
         Grant(account, profile, null, "payg-1", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
         Grant(account, profile, null, "payg-2", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
@@ -78,10 +79,10 @@ internal sealed class DemoData
     private void PartnerSold(Partner partner)
     {
         var (account, admin) = Account("partner-customer", "Fabrikam 零售（台北）", "MicrosoftPartnerAgreement", "Partner", "zh-Hant");
-        var profile = Profile(account, "partner-customer", "Fabrikam", "CNY", "Asia/Shanghai");
+        var profile = Profile(account, "partner-customer", "Fabrikam", "CNY", "Asia/Shanghai", "zh-Hant");
         var license = Subscription(account, profile, admin, "license", "Office 365 E3", "LicenseBased", _now.AddMonths(-3), partner.Id);
         license.LicenseMeterId = _catalog.OfficeSeat.Id;
-        var start = DateOnly.FromDateTime(license.CreatedAt);
+        var start = BillingCalendar.Of(profile.TimeZone, profile.InvoiceDay).DayOf(new DateTimeOffset(license.CreatedAt, TimeSpan.Zero));
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start, Seats = 15, RecordedAt = license.CreatedAt });
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start.AddMonths(2), Seats = 12, RecordedAt = license.CreatedAt.AddMonths(2) });
         var usage = Subscription(account, profile, admin, "usage", "Azure 按用量", "UsageBased", _now.AddMonths(-2), partner.Id);
@@ -116,13 +117,13 @@ internal sealed class DemoData
         return (account, admin);
     }
 
-    private BillingProfile Profile(BillingAccount account, string key, string name, string currency, string timeZone)
+    private BillingProfile Profile(BillingAccount account, string key, string name, string currency, string timeZone, string language = "zh-Hans")
     {
         var id = ArmNames.StableId("profile:" + key);
         var profile = new BillingProfile
         {
             Id = id, BillingAccountId = account.Id, Name = ArmNames.BillingProfile(id), DisplayName = name, Currency = currency,
-            InvoiceDay = 1, InvoiceEmailOptIn = true, TimeZone = timeZone, CreatedAt = account.CreatedAt, BillTo = account.SoldTo.Copy(),
+            InvoiceDay = 1, InvoiceEmailOptIn = true, TimeZone = timeZone, Language = language, CreatedAt = account.CreatedAt, BillTo = account.SoldTo.Copy(),
         };
         _entities.Add(profile);
         return profile;
