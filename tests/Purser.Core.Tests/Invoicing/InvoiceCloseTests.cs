@@ -155,6 +155,25 @@ public class InvoiceCloseTests
     }
 
     [Fact]
+    public void A_refund_of_a_charge_billed_on_an_earlier_invoice_settles_on_this_one()
+    {
+        // June's usage was invoiced and settled in June; part of it is refunded in July. The refund is a
+        // movement of no charge on this invoice, so it settles by date like an adjustment, not never.
+        var scenario = new Scenario();
+        var june = new DateTimeOffset(2017, 7, 1, 0, 0, 0, China);
+        scenario.Book.Charge("usage-june", 10.00m, june);
+        scenario.Book.Apply(new SettleInvoice("INV-201707", PeriodStarts, new HashSet<string>(StringComparer.Ordinal) { "usage-june" }).Decide(scenario.Book.Ledger).Value);
+        scenario.Book.Refund("refund-june", "usage-june", 4.00m, PeriodStarts.AddDays(3));
+
+        var decision = Scenario.Close.Decide(scenario.Book.Ledger).Value;
+        scenario.Book.Apply(decision.Change);
+
+        Assert.Contains(decision.Change.Entries, e => e.Settles == $"refund-june/{scenario.Lot:N}");
+        Assert.DoesNotContain(scenario.Book.Ledger.PendingEntries, e => e.Kind == EntryKind.Refund);
+        Assert.Equal(Usd(2.00m), BalanceSummary.Of(scenario.Book.Ledger).PendingCreditAdjustments);
+    }
+
+    [Fact]
     public void Deciding_again_on_the_ledger_it_produced_changes_nothing_and_gives_the_same_invoice()
     {
         var scenario = new Scenario();
