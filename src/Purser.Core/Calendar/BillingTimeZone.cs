@@ -75,7 +75,10 @@ public sealed record BillingTimeZone
         // A local time skipped by a daylight-saving jump does not exist; the next real instant stands in for it.
         while (Zone.IsInvalidTime(unspecified))
             unspecified = unspecified.AddMinutes(15);
-        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+        // A local time repeated when the clocks go back happens twice; the first occurrence stands for it, so a day
+        // starts when its midnight first shows (GetUtcOffset would give the second, an hour into a day DayOf already counts).
+        var offset = Zone.IsAmbiguousTime(unspecified) ? Zone.GetAmbiguousTimeOffsets(unspecified).Max() : Zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset);
     }
 
     private static bool TryParseOffset(string text, out TimeSpan offset)

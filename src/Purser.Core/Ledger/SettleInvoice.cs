@@ -31,8 +31,10 @@ public sealed record SettleInvoice(string InvoiceNumber, DateTimeOffset SettleBe
         return Outcome<LedgerChange>.Accept(twins.IsEmpty ? LedgerChange.None : new LedgerChange([], twins));
     }
 
+    // Only draws wait for their charge's invoice; a refund carries its charge's key too, but the charge may have been
+    // invoiced long ago, so it settles by date like any other movement.
     private bool BelongsHere(JournalEntry entry) =>
-        entry.ChargeKey is { } charge && InvoicedCharges is not null
+        entry.Kind == EntryKind.ChargeDraw && entry.ChargeKey is { } charge && InvoicedCharges is not null
             ? InvoicedCharges.Contains(charge)
             : entry.OccurredAt < SettleBefore;
 }
