@@ -27,7 +27,8 @@ public sealed record LicenseSubscription(
 
     public Outcome<LicenseSubscription> ChangeSeats(DateOnly effectiveOn, int seats)
     {
-        if (EndsOn is { } ends)
+        // A change learnt late may still fall before the end (R-LATE); only days after it have no seats to change.
+        if (EndsOn is { } ends && effectiveOn >= ends)
             return Outcome<LicenseSubscription>.Refuse("SubscriptionCancelled", $"The subscription was cancelled with effect {ends:O}.");
         var timeline = Seats.With(new SeatChange(effectiveOn, seats));
         return timeline.IsAccepted ? Outcome<LicenseSubscription>.Accept(this with { Seats = timeline.Value }) : timeline.Refusal;

@@ -12,26 +12,25 @@ namespace Purser.Core.Licensing;
 /// </summary>
 public sealed record SeatPrices
 {
-    private readonly PriceSchedule? _schedule;
-    private readonly BillingTimeZone _zone;
-    private readonly Money? _fixed;
-
-    private SeatPrices(PriceSchedule? schedule, BillingTimeZone zone, Money? fixedPrice, Currency currency) =>
-        (_schedule, _zone, _fixed, Currency) = (schedule, zone, fixedPrice, currency);
-
-    public Currency Currency { get; }
-
-    public static SeatPrices Of(PriceSchedule schedule, BillingTimeZone zone)
+    private SeatPrices(PriceSchedule schedule, BillingTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(schedule);
         if (schedule.Versions.IsEmpty)
             throw new ArgumentException("A license product needs a price.", nameof(schedule));
-        return new(schedule, zone, null, schedule.Versions[0].UnitPrice.Currency);
+        Schedule = schedule;
+        Zone = zone;
     }
 
-    public static SeatPrices Fixed(Money monthlyPrice) => new(null, BillingTimeZone.Utc, monthlyPrice, monthlyPrice.Currency);
+    public PriceSchedule Schedule { get; }
+
+    public BillingTimeZone Zone { get; }
+
+    public Currency Currency => Schedule.Versions[0].UnitPrice.Currency;
+
+    public static SeatPrices Of(PriceSchedule schedule, BillingTimeZone zone) => new(schedule, zone);
+
+    public static SeatPrices Fixed(Money monthlyPrice) =>
+        new(PriceSchedule.Empty.Announce(new PriceVersion(monthlyPrice, DateTimeOffset.MinValue, DateTimeOffset.MinValue)).Value, BillingTimeZone.Utc);
 
     /// <summary>A month that starts before the product's first price (an onboarded history) takes that first price.</summary>
-    public Money For(BillingPeriod month) =>
-        _fixed ?? _schedule!.RateAt(_zone.StartOf(month.Start)) ?? _schedule.Versions[0].UnitPrice;
+    public Money For(BillingPeriod month) => Schedule.RateAt(Zone.StartOf(month.Start)) ?? Schedule.Versions[0].UnitPrice;
 }

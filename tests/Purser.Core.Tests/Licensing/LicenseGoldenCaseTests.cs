@@ -168,6 +168,18 @@ public class LicenseGoldenCaseTests
     }
 
     [Fact]
+    public void A_seat_change_learnt_after_the_cancellation_is_taken_when_it_falls_before_the_end()
+    {
+        var cancelled = Then(Existing(10m, 10).Cancel(D(9, 1)));
+
+        var changed = Then(cancelled.ChangeSeats(D(8, 25), 5));
+
+        Assert.Equal(5, changed.Seats.SeatsOn(D(8, 31)));
+        Assert.Equal(D(9, 1), changed.EndsOn);
+        Assert.Equal("SubscriptionCancelled", cancelled.ChangeSeats(D(9, 1), 3).Refusal!.Code);
+    }
+
+    [Fact]
     public void A_period_that_is_not_the_subscriptions_is_rejected() =>
         Assert.Throws<ArgumentException>(() => LicenseStatement.AtClose(Existing(10m, 1), P(7, 1, 7, 31)));
 
