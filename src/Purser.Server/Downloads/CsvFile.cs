@@ -19,7 +19,7 @@ public sealed class CsvFile<T>(string fileName, IReadOnlyList<string> header, IA
 /// <summary>
 /// Every CSV Purser writes, to a response or a file: UTF-8 with a byte order mark (so Excel reads
 /// Chinese correctly), a header row, RFC 4180 quoting and CRLF line ends, numbers in the invariant
-/// culture. Nothing is buffered beyond the writer's own buffer.
+/// culture, every cell neutralised against formula injection. Nothing is buffered beyond the writer's own buffer.
 /// </summary>
 public static class CsvWriter
 {
@@ -48,7 +48,7 @@ public static class CsvWriter
     private static async Task WriteRowAsync(StreamWriter writer, IEnumerable<string?> row, CancellationToken ct)
     {
         var line = new StringBuilder();
-        line.AppendJoin(',', row.Select(field => CsvFields.Quoted(field ?? ""))).Append("\r\n");
+        line.AppendJoin(',', row.Select(field => CsvFields.Cell(field ?? ""))).Append("\r\n");
         await writer.WriteAsync(line, ct);
     }
 }
