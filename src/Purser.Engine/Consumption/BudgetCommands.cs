@@ -38,7 +38,7 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (created)
+        catch (DbUpdateException ex) when (created && UniqueViolation.Is(ex))
         {
             return new Refusal("Conflict", $"Budget '{name}' was created by another request at the same time; read it and retry.", "budgetName");
         }

@@ -20,7 +20,7 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSet
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (store.Engine == StorageEngine.Postgres)
+        catch (DbUpdateException ex) when (store.Engine == StorageEngine.Postgres && UniqueViolation.Is(ex))
         {
             // Two servers starting on one empty PostgreSQL race here; the unique account names let one win.
             if (await AnotherLoaderWonAsync(ct))

@@ -31,7 +31,7 @@ public sealed class IdempotentReplies(PurserStore store, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             return new KeyState.Reserved();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             await using var read = store.CreateContext();
             var existing = await read.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Operation == operation && r.Key == key, ct);

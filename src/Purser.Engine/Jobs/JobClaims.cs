@@ -21,7 +21,7 @@ public sealed class JobClaims(PurserStore store, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             return run.Id;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             return null;
         }

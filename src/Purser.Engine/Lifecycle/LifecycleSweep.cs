@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core.Ledger;
 using Purser.Engine.Credits;
+using Purser.Engine.Jobs;
 using Purser.Engine.Rating;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Lifecycle;
 
-public sealed record SweepResult(int Profiles, int LotsExpired, int SubscriptionsChanged);
+public sealed record SweepResult(int Profiles, int LotsExpired, int SubscriptionsChanged, IReadOnlyList<ProfileFailure> Failed);
 
 /// <summary>
 /// The clock's side of the lifecycle: writes off credit whose lots have expired, then ticks
@@ -25,19 +26,13 @@ public sealed class LifecycleSweep(PurserStore store, CreditBook book, TimeProvi
             var due = db.Subscriptions.Where(s => s.NextCheckAt != null && s.NextCheckAt <= now).Select(s => s.BillingProfileId);
             profiles = await expiring.Union(due).Distinct().ToListAsync(ct);
         }
-        var (expired, changed) = (0, 0);
-        foreach (var profileId in profiles)
+        var (swept, failed) = await ProfileFailures.EachAsync(profiles, profileId => book.ChangeAsync<(int Lots, int Subscriptions)>(profileId, async session =>
         {
-            var swept = await book.ChangeAsync<(int Lots, int Subscriptions)>(profileId, async session =>
-            {
-                var expiry = new ExpireCredit(session.Now).Decide(session.Ledger);
-                var after = session.Ledger.Apply(expiry);
-                var tick = await PrepaidEnforcement.ApplyAsync(session.Db, session.Profile, after, session.Now, ct);
-                return (expiry, (expiry.Entries.Length, tick.SubscriptionsChanged));
-            }, ct);
-            if (swept.IsAccepted)
-                (expired, changed) = (expired + swept.Value.Lots, changed + swept.Value.Subscriptions);
-        }
-        return new SweepResult(profiles.Count, expired, changed);
+            var expiry = new ExpireCredit(session.Now).Decide(session.Ledger);
+            var after = session.Ledger.Apply(expiry);
+            var tick = await PrepaidEnforcement.ApplyAsync(session.Db, session.Profile, after, session.Now, ct);
+            return (expiry, (expiry.Entries.Length, tick.SubscriptionsChanged));
+        }, ct), ct);
+        return new SweepResult(profiles.Count, swept.Sum(s => s.Lots), swept.Sum(s => s.Subscriptions), failed);
     }
 }

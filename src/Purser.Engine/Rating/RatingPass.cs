@@ -1,4 +1,5 @@
 namespace Purser.Engine.Rating;
 
 /// <summary>What one rating pass did, for logs and tests.</summary>
-public sealed record RatingPass(int Profiles, int DaysRated, int Charges, decimal Amount, IReadOnlyList<Guid> Disabled, int Unpriced);
+public sealed record RatingPass(int Profiles, int DaysRated, int Charges, decimal Amount, IReadOnlyList<Guid> Disabled, int Unpriced,
+    IReadOnlyList<Jobs.ProfileFailure> Failed);

@@ -4,6 +4,7 @@ using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 using Purser.Engine.Credits;
+using Purser.Engine.Jobs;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
@@ -28,15 +29,9 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
                               where a.Quantity != a.RatedQuantity
                               select s.BillingProfileId).Distinct().ToListAsync(ct);
         }
-        var passes = new List<RatingPass>();
-        foreach (var profileId in profiles)
-        {
-            var pass = await book.ChangeAsync(profileId, session => RateProfileAsync(session, ct), ct);
-            if (pass.IsAccepted)
-                passes.Add(pass.Value);
-        }
+        var (passes, failed) = await ProfileFailures.EachAsync(profiles, profileId => book.ChangeAsync(profileId, session => RateProfileAsync(session, ct), ct), ct);
         return new RatingPass(passes.Count, passes.Sum(p => p.DaysRated), passes.Sum(p => p.Charges), passes.Sum(p => p.Amount),
-            [.. passes.SelectMany(p => p.Disabled)], passes.Sum(p => p.Unpriced));
+            [.. passes.SelectMany(p => p.Disabled)], passes.Sum(p => p.Unpriced), failed);
     }
 
     private static async Task<Outcome<(LedgerChange, RatingPass)>> RateProfileAsync(LedgerSession session, CancellationToken ct)
@@ -88,7 +83,7 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
             day.RatedAmount = dayAmount.Amount;
         }
         var disabled = (await PrepaidEnforcement.ApplyAsync(db, profile, ledger, session.Now, ct)).Disabled;
-        return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced));
+        return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced, []));
     }
 
     private static Charge UsageChargeRow(BillingProfile profile, UsageDailyAggregate day, Meter meter, Money price, Money delta,

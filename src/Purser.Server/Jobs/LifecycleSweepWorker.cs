@@ -15,8 +15,10 @@ internal sealed class LifecycleSweepWorker(LifecycleSweep sweep, JobClaims claim
     protected override async Task<string?> RunOnceAsync(CancellationToken ct)
     {
         var result = await sweep.RunAsync(ct);
-        return result.LotsExpired > 0 || result.SubscriptionsChanged > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{result.LotsExpired} credit lots expired, {result.SubscriptionsChanged} subscriptions changed state")
+        var failed = string.Join("; ", result.Failed.Select(f => $"{f.BillingProfileId}: {f.Reason}"));
+        return result.LotsExpired > 0 || result.SubscriptionsChanged > 0 || result.Failed.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{result.LotsExpired} credit lots expired, {result.SubscriptionsChanged} subscriptions changed state, {result.Failed.Count} profiles failed{(failed.Length > 0 ? ": " + failed : "")}")
             : null;
     }
 }

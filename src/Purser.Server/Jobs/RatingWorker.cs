@@ -24,6 +24,8 @@ internal sealed partial class RatingWorker(UsageRating rating, RatingSignal sign
                     LogPass(log, pass.Profiles, pass.Charges, pass.Amount, pass.Disabled.Count);
                 if (pass.Unpriced > 0)
                     LogUnpriced(log, pass.Unpriced);
+                foreach (var failure in pass.Failed)
+                    LogProfileFailure(log, failure.BillingProfileId, failure.Reason);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -42,6 +44,9 @@ internal sealed partial class RatingWorker(UsageRating rating, RatingSignal sign
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Days} days of usage are on meters without a price in their profile's currency and stay unrated")]
     private static partial void LogUnpriced(ILogger logger, int days);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rating billing profile {Profile} failed, its usage stays unrated and the next pass retries it; other profiles were rated: {Reason}")]
+    private static partial void LogProfileFailure(ILogger logger, Guid profile, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rating pass failed; it will be retried")]
     private static partial void LogFailure(ILogger logger, Exception error);

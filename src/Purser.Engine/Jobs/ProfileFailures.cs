@@ -1,0 +1,38 @@
+using Purser.Core;
+
+namespace Purser.Engine.Jobs;
+
+/// <summary>A billing profile a background pass could not process, and why; the pass went on with the others.</summary>
+public sealed record ProfileFailure(Guid BillingProfileId, string Reason);
+
+/// <summary>
+/// Runs a background pass's work one billing profile at a time so that one profile's exception or
+/// refusal never stops the profiles after it: each failure is kept for the caller to log and count.
+/// </summary>
+public static class ProfileFailures
+{
+    public static async Task<(List<T> Done, List<ProfileFailure> Failed)> EachAsync<T>(IEnumerable<Guid> profiles,
+        Func<Guid, Task<Outcome<T>>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(work);
+        var (done, failed) = (new List<T>(), new List<ProfileFailure>());
+        foreach (var profileId in profiles)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                var outcome = await work(profileId);
+                if (outcome.IsAccepted)
+                    done.Add(outcome.Value);
+                else
+                    failed.Add(new ProfileFailure(profileId, $"{outcome.Refusal.Code}: {outcome.Refusal.Message}"));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                failed.Add(new ProfileFailure(profileId, $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+        return (done, failed);
+    }
+}
