@@ -19,7 +19,7 @@ internal static class BudgetSpend
     {
         if (budgets.Count == 0)
             return [];
-        var unit = scope.Currency ?? await ScopeCurrency.OfAccountAsync(db, scope.AccountId, ct);
+        var unit = scope.Currency ?? (await ScopeTerms.OfAccountAsync(db, scope.AccountId, ct)).Currency;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var grains = budgets.Select(b => BudgetGrain.Holding(today, b.TimeGrain, DateOnly.FromDateTime(b.StartDate), End(b))).ToList();
         var (from, next) = (grains.Min(g => g.From), grains.Max(g => g.Next));

@@ -25,6 +25,6 @@ public sealed class PriceSheetQueries(PurserStore store, TimeProvider clock)
             .Select(m => new MeterPrice(m.Id, m.Name, m.Category, m.SubCategory, m.Unit, inForce[m.Id].UnitPrice,
                 new DateTimeOffset(inForce[m.Id].EffectiveFrom, TimeSpan.Zero)))
             .ToList();
-        return new PriceSheetView(subscription.Id, subscription.OfferType, subscription.Currency, BillingMonth.Of(now), prices);
+        return new PriceSheetView(subscription.Id, subscription.OfferType, subscription.Currency, BillingMonth.Of(DateOnly.FromDateTime(now.UtcDateTime)), prices);
     }
 }

@@ -42,7 +42,7 @@ public static class ChargeEndpoints
 
     private static IResult? Range(HttpContext http, TimeProvider clock, out DateOnly from, out DateOnly to)
     {
-        var month = BillingMonth.Of(clock.GetUtcNow());
+        var month = BillingMonth.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         (from, to) = (month.FirstDay, month.NextFirstDay.AddDays(-1));
         foreach (var unsupported in (string[])["$filter", "$apply"])
         {
