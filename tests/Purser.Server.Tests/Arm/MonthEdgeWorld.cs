@@ -41,7 +41,7 @@ internal sealed class MonthEdgeWorld
         get
         {
             var data = new TheoryData<StorageEngine, string>();
-            foreach (var engine in new[] { StorageEngine.Sqlite, StorageEngine.Postgres })
+            foreach (var engine in Engines.All)
                 foreach (var zone in Zones)
                     data.Add(engine, zone);
             return data;
