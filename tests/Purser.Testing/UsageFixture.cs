@@ -3,10 +3,10 @@ using System.Text.Json;
 
 namespace Purser.Testing;
 
-/// <summary>A billing profile (CNY, UTC+8) with one subscription and a meter priced at 0.92 CNY, made through the operator API.</summary>
+/// <summary>A billing profile (CNY, Shanghai time unless told another zone) with one subscription and a meter, made through the operator API.</summary>
 public sealed record UsageFixture(Guid AccountId, Guid ProfileId, Guid SubscriptionId, Guid MeterId)
 {
-    public static async Task<UsageFixture> CreateAsync(PurserApi api, string offerType = "PayAsYouGo", bool creditEligible = true)
+    public static async Task<UsageFixture> CreateAsync(PurserApi api, string offerType = "PayAsYouGo", bool creditEligible = true, string timeZone = "Asia/Shanghai")
     {
         ArgumentNullException.ThrowIfNull(api);
         using var op = api.Operator();
@@ -16,7 +16,7 @@ public sealed record UsageFixture(Guid AccountId, Guid ProfileId, Guid Subscript
             soldTo = new { addressLine1 = "世纪大道 100 号", country = "CN" },
         });
         var accountId = account.GetProperty("id").GetGuid();
-        var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "生产", currency = "CNY", timeZone = "Asia/Shanghai" });
+        var profile = await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "生产", currency = "CNY", timeZone });
         var profileId = profile.GetProperty("id").GetGuid();
         var meter = await PurserApi.CreatedAsync(op, "/ops/meters", new { name = "虚拟机 D2 v3", category = "Virtual Machines", unit = "1 Hour", creditEligible });
         var subscription = await PurserApi.CreatedAsync(op, "/ops/subscriptions", new { billingProfileId = profileId, displayName = "生产环境", offerType });

@@ -5,7 +5,8 @@ namespace Purser.Core.Ledger;
 /// <summary>
 /// One row of the transactions list (R-EVENTS). Every amount is signed as its effect on the
 /// balance, so <see cref="ClosedBalance"/> = previous closed balance + NewCredit + Adjustments
-/// + CreditExpired + Charges. <see cref="InvoiceNumber"/> is empty while pending.
+/// + CreditExpired + Charges. <see cref="TransactionDate"/> carries the billing profile's offset, so
+/// the date it reads as is the profile's local day. <see cref="InvoiceNumber"/> is empty while pending.
 /// </summary>
 public sealed record CreditEvent(
     string Key,

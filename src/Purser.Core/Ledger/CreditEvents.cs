@@ -1,40 +1,48 @@
 using System.Collections.Immutable;
+using Purser.Core.Calendar;
 using Purser.Core.Monetary;
 
 namespace Purser.Core.Ledger;
 
 /// <summary>
-/// The transactions list (R-EVENTS): one event per movement in journal order, each showing
-/// the running balance after it. A settled twin is not a second event; it stamps the invoice
-/// number on the movement it settles.
+/// The transactions list (R-EVENTS): one event per movement in date order (same-instant movements
+/// in journal order), each showing the balance after it in that order, so each row's closed
+/// balance is the previous row's plus its own movement. Journal order would not do: a charge
+/// dated earlier than one already recorded, or an expiry written after the draws that followed
+/// it, lands in the journal after movements dated later. A settled twin is not a second event;
+/// it stamps the invoice number on the movement it settles.
 /// </summary>
 public static class CreditEvents
 {
-    /// <summary>Events whose transaction date is in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
-    public static ImmutableArray<CreditEvent> List(CreditLedger ledger, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// Events on the local days <paramref name="first"/> to <paramref name="last"/> (both included) of a
+    /// profile counting days in <paramref name="zone"/> (R-CALENDAR), oldest first, each dated on that zone's clock.
+    /// </summary>
+    public static ImmutableArray<CreditEvent> List(CreditLedger ledger, BillingTimeZone zone, DateOnly first, DateOnly last)
     {
         var invoices = ledger.Entries.Where(e => e.IsSettlement).ToDictionary(e => e.Settles!, e => e.InvoiceNumber ?? "", StringComparer.Ordinal);
         var events = ImmutableArray.CreateBuilder<CreditEvent>();
         var balance = Money.Zero(ledger.Currency);
-        foreach (var entry in ledger.Entries.Where(e => !e.IsSettlement))
+        foreach (var entry in ledger.Entries.Where(e => !e.IsSettlement).OrderBy(e => e.OccurredAt))
         {
             balance += entry.Amount;
-            if (entry.OccurredAt < from || entry.OccurredAt >= to)
+            var day = zone.DayOf(entry.OccurredAt);
+            if (day < first || day > last)
                 continue;
             var invoice = entry.InvoiceNumber ?? invoices.GetValueOrDefault(entry.Key, "");
-            events.Add(ToEvent(ledger, entry, balance, invoice));
+            events.Add(ToEvent(ledger, entry, TimeZoneInfo.ConvertTime(entry.OccurredAt, zone.Zone), balance, invoice));
         }
         return events.ToImmutable();
     }
 
-    private static CreditEvent ToEvent(CreditLedger ledger, JournalEntry entry, Money balance, string invoice)
+    private static CreditEvent ToEvent(CreditLedger ledger, JournalEntry entry, DateTimeOffset date, Money balance, string invoice)
     {
         var zero = Money.Zero(ledger.Currency);
         var settled = entry.Phase == EntryPhase.Settled || invoice.Length > 0;
         Money Of(params EntryKind[] kinds) => kinds.Contains(entry.Kind) ? entry.Amount : zero;
         return new CreditEvent(
             entry.Key,
-            entry.OccurredAt,
+            date,
             entry.Description,
             NewCredit: Of(EntryKind.Grant),
             Adjustments: Of(EntryKind.Adjustment, EntryKind.Refund),

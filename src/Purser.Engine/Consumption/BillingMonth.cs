@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Purser.Engine.Consumption;
 
 /// <summary>
-/// A calendar month as Consumption names billing periods (<c>201910</c>), in UTC:
-/// from the first day at midnight up to, not including, the next month's first day.
+/// A calendar month as Consumption names billing periods (<c>201910</c>), in a billing profile's local
+/// days (R-CALENDAR): from its first day up to, not including, the next month's first day.
 /// </summary>
 public readonly record struct BillingMonth(int Year, int Month)
 {
@@ -12,17 +12,14 @@ public readonly record struct BillingMonth(int Year, int Month)
 
     public DateOnly NextFirstDay => FirstDay.AddMonths(1);
 
-    public DateTime Start => FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
-    public DateTime End => NextFirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public DateOnly LastDay => NextFirstDay.AddDays(-1);
 
     public string Name => FirstDay.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
-    public static BillingMonth Of(DateTimeOffset instant)
-    {
-        var utc = instant.UtcDateTime;
-        return new BillingMonth(utc.Year, utc.Month);
-    }
+    public bool Contains(DateOnly day) => day >= FirstDay && day < NextFirstDay;
+
+    /// <summary>The month a local day falls in.</summary>
+    public static BillingMonth Of(DateOnly day) => new(day.Year, day.Month);
 
     /// <summary>Parses <c>yyyyMM</c>; anything else (or a month that does not exist) is not a period.</summary>
     public static bool TryParse(string? name, out BillingMonth month)

@@ -8,7 +8,8 @@ namespace Purser.Engine.Consumption;
 
 /// <summary>
 /// Turns stored budgets into views: the charges of the budget's scope dated in its current grain
-/// are its current spend (all of them, credit-covered or not: a budget tracks cost).
+/// are its current spend (all of them, credit-covered or not: a budget tracks cost). The grain is the
+/// one holding today on the scope's clock (<see cref="ScopeTerms"/>), as charges are dated in local days.
 /// </summary>
 internal static class BudgetSpend
 {
@@ -19,8 +20,8 @@ internal static class BudgetSpend
     {
         if (budgets.Count == 0)
             return [];
-        var unit = scope.Currency ?? await ScopeCurrency.OfAccountAsync(db, scope.AccountId, ct);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (unit, zone) = await ScopeTerms.OfAsync(db, scope, ct);
+        var today = zone.DayOf(now);
         var grains = budgets.Select(b => BudgetGrain.Holding(today, b.TimeGrain, DateOnly.FromDateTime(b.StartDate), End(b))).ToList();
         var (from, next) = (grains.Min(g => g.From), grains.Max(g => g.Next));
         var charges = await ChargesOf(db, scope).Where(c => c.Currency == unit && c.StartDate >= from && c.StartDate < next)

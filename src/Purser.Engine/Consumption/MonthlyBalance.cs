@@ -4,23 +4,23 @@ using Purser.Engine.Storage.Entities;
 namespace Purser.Engine.Consumption;
 
 /// <summary>
-/// Works a month's <see cref="BalanceView"/> out of journal entries and charges. The journal
-/// given holds no settled twins, so each movement counts once. Expired credit has no field of
+/// Works a month's <see cref="BalanceView"/> out of credit movements, each on the day it counts on
+/// (<see cref="DatedMovement"/>), and the charges dated in the month. Expired credit has no field of
 /// its own in a Balance, so it is an adjustment, named in the adjustment details.
 /// </summary>
 internal static class MonthlyBalance
 {
-    public static BalanceView Of(string currency, BillingMonth month, IReadOnlyList<CreditJournalEntry> journal, IReadOnlyList<Charge> charges)
+    public static BalanceView Of(string currency, BillingMonth month, IReadOnlyList<DatedMovement> movements, IReadOnlyList<Charge> charges)
     {
-        var before = journal.Where(e => e.OccurredAt < month.Start).Sum(e => e.Amount);
-        var during = journal.Where(e => e.OccurredAt >= month.Start && e.OccurredAt < month.End).ToList();
+        var before = movements.Where(m => m.Day < month.FirstDay).Sum(m => m.Entry.Amount);
+        var during = movements.Where(m => month.Contains(m.Day)).Select(m => m.Entry).ToList();
         var grants = Of(during, EntryKind.Grant);
         var corrections = Of(during, EntryKind.Adjustment);
         var refunds = Of(during, EntryKind.Refund);
         var expired = Of(during, EntryKind.Expiry);
         var utilized = -Of(during, EntryKind.ChargeDraw).Sum(e => e.Amount);
 
-        var covered = CoveredByCredit(journal);
+        var covered = CoveredByCredit(movements.Select(m => m.Entry));
         var separately = charges.Where(c => !c.CreditEligible).Sum(c => c.Amount);
         var overage = charges.Where(c => c.CreditEligible).Sum(c => c.Amount - covered.GetValueOrDefault(c.IdempotencyKey));
         var adjustments = corrections.Concat(refunds).Concat(expired).Sum(e => e.Amount);

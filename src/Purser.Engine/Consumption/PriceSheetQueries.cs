@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Consumption;
 
-/// <summary>A subscription's price sheet: per meter, the latest price version in effect now in its billing profile's currency.</summary>
+/// <summary>
+/// A subscription's price sheet: per meter, the latest price version in effect now in its billing
+/// profile's currency, for the billing period (month) that holds today on that profile's clock.
+/// </summary>
 public sealed class PriceSheetQueries(PurserStore store, TimeProvider clock)
 {
     public async Task<PriceSheetView?> OfSubscriptionAsync(Guid subscriptionId, CancellationToken ct)
@@ -13,7 +17,7 @@ public sealed class PriceSheetQueries(PurserStore store, TimeProvider clock)
         var subscription = await (from s in db.Subscriptions
                                   join p in db.BillingProfiles on s.BillingProfileId equals p.Id
                                   where s.Id == subscriptionId
-                                  select new { s.Id, s.OfferType, p.Currency }).AsNoTracking().FirstOrDefaultAsync(ct);
+                                  select new { s.Id, s.OfferType, p.Currency, p.TimeZone }).AsNoTracking().FirstOrDefaultAsync(ct);
         if (subscription is null)
             return null;
         var versions = await db.PriceVersions.AsNoTracking()
@@ -25,6 +29,6 @@ public sealed class PriceSheetQueries(PurserStore store, TimeProvider clock)
             .Select(m => new MeterPrice(m.Id, m.Name, m.Category, m.SubCategory, m.Unit, inForce[m.Id].UnitPrice,
                 new DateTimeOffset(inForce[m.Id].EffectiveFrom, TimeSpan.Zero)))
             .ToList();
-        return new PriceSheetView(subscription.Id, subscription.OfferType, subscription.Currency, BillingMonth.Of(now), prices);
+        return new PriceSheetView(subscription.Id, subscription.OfferType, subscription.Currency, BillingMonth.Of(BillingTimeZone.Resolve(subscription.TimeZone).DayOf(now)), prices);
     }
 }

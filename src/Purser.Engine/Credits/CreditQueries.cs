@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
+using Purser.Engine.Consumption;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Credits;
@@ -36,16 +38,21 @@ public sealed class CreditQueries(PurserStore store, CreditBook book, TimeProvid
     public async Task<CreditLotView?> LotAsync(Guid profileId, Guid lotId, CancellationToken ct) =>
         (await LotsAsync([profileId], ct)).FirstOrDefault(l => l.Id == lotId);
 
-    /// <summary>Transactions in [from, to) of the given profiles, newest first as the portal and the seed list them.</summary>
-    public async Task<IReadOnlyList<CreditEventView>> EventsAsync(IEnumerable<Guid> profileIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>
+    /// Transactions of the given profiles on the days from <paramref name="from"/> to <paramref name="to"/> (both
+    /// included; null is open), each profile's own local days, newest first as the portal and the seed list them.
+    /// </summary>
+    public async Task<IReadOnlyList<CreditEventView>> EventsAsync(IEnumerable<Guid> profileIds, RequestedDay? from, RequestedDay? to, CancellationToken ct)
     {
         var events = new List<CreditEventView>();
         foreach (var profileId in profileIds)
         {
             if (await book.ReadAsync(profileId, ct) is not var (profile, ledger))
                 continue;
-            // Journal order reversed, so that a stable sort by date keeps same-day movements newest first.
-            events.AddRange(CreditEvents.List(ledger, from, to).Reverse().Select(e => new CreditEventView(profile.Id, profile.Name, profile.DisplayName, e)));
+            var zone = BillingTimeZone.Resolve(profile.TimeZone);
+            var listed = CreditEvents.List(ledger, zone, from?.In(zone) ?? DateOnly.MinValue, to?.In(zone) ?? DateOnly.MaxValue);
+            // Reversed, so that a stable sort by date keeps same-instant movements newest first.
+            events.AddRange(listed.Reverse().Select(e => new CreditEventView(profile.Id, profile.Name, profile.DisplayName, e)));
         }
         return [.. events.OrderByDescending(e => e.Event.TransactionDate)];
     }

@@ -24,7 +24,7 @@ internal static class UsageWindows
     {
         var (first, last) = days is null
             ? Current(profile, now)
-            : (days.From, days.To);
+            : days.In(profile.Zone);
         return (profile.StartOf(first), profile.StartOf(last.AddDays(1)));
     }
 

@@ -1,3 +1,4 @@
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 
@@ -41,7 +42,7 @@ public class ExpiryAndStatusTests
         var summary = BalanceSummary.Of(book.Ledger);
         Assert.Equal(book.M(0m), summary.CurrentBalance);
         Assert.Equal(book.M(0m), summary.ExpiredCredit);
-        Assert.Equal(CreditEventType.CreditExpired, CreditEvents.List(book.Ledger, T0, T0.AddYears(1))[^1].EventType);
+        Assert.Equal(CreditEventType.CreditExpired, CreditEvents.List(book.Ledger, BillingTimeZone.ChinaStandardTime, DateOnly.MinValue, DateOnly.MaxValue)[^1].EventType);
     }
 
     [Fact]

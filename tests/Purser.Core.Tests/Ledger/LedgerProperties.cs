@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 
@@ -34,7 +35,7 @@ public class LedgerProperties
         Assert.All(ledger.Lots, l => Assert.False(BalanceFromJournal(ledger, l.Id).IsNegative));
         Assert.All(ledger.Lots, l => Assert.Equal(BalanceFromJournal(ledger, l.Id), ledger.Position(l.Id).Balance));
         Assert.Equal(remaining, BalanceSummary.Of(ledger).EstimatedBalance);
-        Assert.Equal(remaining, CreditEvents.List(ledger, DateTimeOffset.MinValue, DateTimeOffset.MaxValue).LastOrDefault()?.ClosedBalance ?? zero);
+        Assert.Equal(remaining, CreditEvents.List(ledger, BillingTimeZone.Utc, DateOnly.MinValue, DateOnly.MaxValue).LastOrDefault()?.ClosedBalance ?? zero);
     }
 
     [Property]

@@ -1,3 +1,4 @@
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 
@@ -55,7 +56,7 @@ public class SeedBalanceExampleTests
     {
         var (book, _, _) = SeedLedger();
 
-        var events = CreditEvents.List(book.Ledger, Granted, Granted.AddMonths(2));
+        var events = CreditEvents.List(book.Ledger, BillingTimeZone.Utc, new DateOnly(2019, 9, 18), new DateOnly(2019, 11, 18));
 
         Assert.Equal([500.00m, 1000.00m, 997.87m, 996.13m], events.Select(e => e.ClosedBalance.Amount));
         Assert.Equal(
@@ -72,7 +73,7 @@ public class SeedBalanceExampleTests
     {
         var (book, _, _) = SeedLedger();
 
-        var october = CreditEvents.List(book.Ledger, new DateTimeOffset(2019, 10, 1, 0, 0, 0, TimeSpan.Zero), Granted.AddMonths(2));
+        var october = CreditEvents.List(book.Ledger, BillingTimeZone.Utc, new DateOnly(2019, 10, 1), new DateOnly(2019, 11, 18));
 
         var only = Assert.Single(october);
         Assert.Equal(book.M(996.13m), only.ClosedBalance);

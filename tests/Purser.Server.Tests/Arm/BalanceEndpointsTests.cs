@@ -71,5 +71,39 @@ public class BalanceEndpointsTests
         await GetAsync(op, $"{AccountPath(seed)}/billingPeriods/201913/providers/Microsoft.Consumption/balances?{ApiVersion}", HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task The_current_month_is_the_local_one(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        using var op = api.Operator();
+        var current = $"{w.AccountPath}/providers/Microsoft.Consumption/balances?{ApiVersion}";
+
+        w.BeforeMidnight();
+        Assert.Equal("202401", (await GetAsync(op, current)).GetProperty("name").GetString());
+        await w.AfterMidnightAsync();
+        Assert.Equal("202402", (await GetAsync(op, current)).GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task Credit_drawn_after_local_midnight_counts_in_the_month_of_the_usage_it_paid(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        await w.AfterMidnightAsync();
+        using var op = api.Operator();
+        string Period(string name) => $"{w.AccountPath}/billingPeriods/{name}/providers/Microsoft.Consumption/balances?{ApiVersion}";
+
+        // January's 23:50 usage was drawn at 00:30 on Feb 1, and still counts in January.
+        var january = (await GetAsync(op, Period("202401"))).GetProperty("properties");
+        Assert.Equal((0m, 100m, 3m, 97m), (N(january, "beginningBalance"), N(january, "newPurchases"), N(january, "utilized"), N(january, "endingBalance")));
+        Assert.Equal((3m, 0m), (N(january, "totalUsage"), N(january, "serviceOverage")));
+        var february = (await GetAsync(op, Period("202402"))).GetProperty("properties");
+        Assert.Equal((97m, 0m, 4m, 93m), (N(february, "beginningBalance"), N(february, "newPurchases"), N(february, "utilized"), N(february, "endingBalance")));
+        Assert.Equal((4m, 0m), (N(february, "totalUsage"), N(february, "serviceOverage")));
+    }
+
     private static decimal N(JsonElement properties, string name) => properties.GetProperty(name).GetDecimal();
 }

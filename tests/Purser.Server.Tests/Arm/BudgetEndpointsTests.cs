@@ -112,6 +112,30 @@ public class BudgetEndpointsTests
         Assert.Equal("budgetName", (await AccountsApiTests.ReadAsync(badName, HttpStatusCode.BadRequest)).GetProperty("error").GetProperty("target").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task The_current_grain_holds_the_profiles_local_today(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        using var op = api.Operator();
+        var profileBudget = $"{w.ProfilePath}/providers/Microsoft.Consumption/budgets/monthly?{ApiVersion}";
+        var accountBudget = $"{w.AccountPath}/providers/Microsoft.Consumption/budgets/monthly?{ApiVersion}";
+        static (decimal, decimal) Spend(JsonElement budget) =>
+            (budget.GetProperty("properties").GetProperty("currentSpend").GetProperty("amount").GetDecimal(),
+             budget.GetProperty("properties").GetProperty("forecastSpend").GetProperty("amount").GetDecimal());
+
+        w.BeforeMidnight();
+        // Jan 31, the last of January's 31 days: 1.00 spent, 1.00 forecast.
+        Assert.Equal((1.00m, 1.00m), Spend(await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync(profileBudget, Body(100m, "Monthly", "2024-01-01")), HttpStatusCode.Created)));
+        Assert.Equal((1.00m, 1.00m), Spend(await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync(accountBudget, Body(100m, "Monthly", "2024-01-01")), HttpStatusCode.Created)));
+
+        await w.AfterMidnightAsync();
+        // Feb 1, the first of February's 29 days: 4.00 spent, 116.00 forecast.
+        Assert.Equal((4.00m, 116.00m), Spend(await GetAsync(op, profileBudget)));
+        Assert.Equal((4.00m, 116.00m), Spend(await GetAsync(op, accountBudget)));
+    }
+
     private static object Body(decimal amount, string timeGrain, string startDate, string? eTag = null) => new
     {
         eTag,

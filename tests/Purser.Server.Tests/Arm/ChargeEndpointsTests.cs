@@ -55,6 +55,34 @@ public class ChargeEndpointsTests
         await GetAsync(reader, $"{AccountPath(seed)}/providers/Microsoft.Consumption/charges?{ApiVersion}", HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task The_current_month_and_instants_in_a_range_are_the_profiles_local_days(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        using var op = api.Operator();
+        var charges = $"{w.ProfilePath}/providers/Microsoft.Consumption/charges?{ApiVersion}";
+        var atAccount = $"{w.AccountPath}/providers/Microsoft.Consumption/charges?{ApiVersion}";
+        static (DateTimeOffset, decimal) StartAndAmount(JsonElement p) => (p.GetProperty("usageStart").GetDateTimeOffset(), Amount(p, "azureCharges"));
+
+        w.BeforeMidnight();
+        var january = (new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), 1.00m);
+        Assert.Equal(january, StartAndAmount(Single(await GetAsync(op, charges)).GetProperty("properties")));
+        Assert.Equal(january, StartAndAmount(Single(await GetAsync(op, atAccount)).GetProperty("properties")));
+
+        await w.AfterMidnightAsync();
+        var february = (new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero), 4.00m);
+        Assert.Equal(february, StartAndAmount(Single(await GetAsync(op, charges)).GetProperty("properties")));
+        Assert.Equal(february, StartAndAmount(Single(await GetAsync(op, atAccount)).GetProperty("properties")));
+
+        // 23:55 is on Jan 31 and 00:05 on Feb 1 in the profile's zone, whichever UTC day the instant names.
+        var from2355 = Single(await GetAsync(op, $"{charges}&startDate={MonthEdgeWorld.Utc(w.Local(1, 31, 23, 55))}&endDate=2024-02-29")).GetProperty("properties");
+        Assert.Equal((new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero), 7.00m), StartAndAmount(from2355));
+        var from0005 = Single(await GetAsync(op, $"{charges}&startDate={MonthEdgeWorld.Utc(w.Local(2, 1, 0, 5))}&endDate=2024-02-29")).GetProperty("properties");
+        Assert.Equal(february, StartAndAmount(from0005));
+    }
+
     private static JsonElement Single(JsonElement list) => Assert.Single(list.GetProperty("value").EnumerateArray().ToList());
 
     private static decimal Amount(JsonElement properties, string name) => properties.GetProperty(name).GetProperty("value").GetDecimal();

@@ -65,6 +65,22 @@ public class PriceSheetEndpointsTests
     private static Meter Meter(string name, string category, string unit) =>
         new() { Id = Guid.NewGuid(), Name = name, Category = category, SubCategory = "Standard", Unit = unit, CreatedAt = new DateTime(2019, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
 
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task The_billing_period_of_the_sheet_is_the_profiles_local_month(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        using var op = api.Operator();
+        var sheet = $"/subscriptions/{w.Fixture.SubscriptionId}/providers/Microsoft.Consumption/pricesheets/default?{ApiVersion}";
+        var period = $"/subscriptions/{w.Fixture.SubscriptionId}/providers/Microsoft.Billing/billingPeriods/";
+
+        w.BeforeMidnight();
+        Assert.StartsWith(period + "202401/", (await GetAsync(op, sheet)).GetProperty("id").GetString(), StringComparison.Ordinal);
+        await w.AfterMidnightAsync();
+        Assert.StartsWith(period + "202402/", (await GetAsync(op, sheet)).GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
     private static PriceVersion Price(Meter meter, string currency, decimal price, DateTime from) => new()
     {
         MeterId = meter.Id, Currency = currency, UnitPrice = price,

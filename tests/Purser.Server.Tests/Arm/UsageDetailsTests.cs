@@ -173,6 +173,24 @@ public class UsageDetailsTests
     internal static string ProfilePath(UsageWorld w) =>
         $"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(w.AccountName)}/billingProfiles/{w.ProfileName}/providers/Microsoft.Consumption/usageDetails";
 
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task An_instant_in_a_filter_names_the_profiles_local_day_of_it(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        await w.AfterMidnightAsync();
+        using var op = api.Operator();
+        string Filter(string from, string to) => "$filter=" + Uri.EscapeDataString($"properties/usageStart ge '{from}' and properties/usageEnd le '{to}'");
+        var (at2355, at0005) = (MonthEdgeWorld.Utc(w.Local(1, 31, 23, 55)), MonthEdgeWorld.Utc(w.Local(2, 1, 0, 5)));
+
+        foreach (var scope in new[] { $"{w.ProfilePath}/providers/Microsoft.Consumption/usageDetails", $"{w.AccountPath}/providers/Microsoft.Consumption/usageDetails" })
+        {
+            Assert.Equal(["early"], (await AllPagesAsync(op, $"{scope}?{ApiVersion}&{Filter(at0005, "2024-02-29")}")).Select(EventId));
+            Assert.Equal(["noon", "late"], (await AllPagesAsync(op, $"{scope}?{ApiVersion}&{Filter("2024-01-31", at2355)}")).Select(EventId));
+        }
+    }
+
     internal static JsonElement Props(JsonElement line) => line.GetProperty("properties");
 
     internal static string EventId(JsonElement line) =>

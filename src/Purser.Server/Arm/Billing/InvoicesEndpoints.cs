@@ -1,4 +1,5 @@
 using Purser.Engine.Access;
+using Purser.Engine.Accounts;
 using Purser.Engine.Invoicing;
 using Purser.Server.Hosting;
 using Purser.Server.Hosting.Security;
@@ -15,13 +16,16 @@ public static class InvoicesEndpoints
 
     public static void MapInvoices(this RouteGroupBuilder billing)
     {
-        billing.MapGet(Account + "/billingProfiles/{profile}/invoices", async (HttpContext http, string account, string profile, InvoiceQueries invoices) =>
+        billing.MapGet(Account + "/billingProfiles/{profile}/invoices",
+            async (HttpContext http, string account, string profile, InvoiceQueries invoices, AccountQueries accounts) =>
         {
             var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
             if (denied is not null)
                 return denied;
-            var (range, invalid) = InvoicePeriod.Read(http.Request, required: true);
-            return invalid ?? await ListAsync(http, [scope!.ProfileId!.Value], range!, invoices);
+            if (await accounts.FindProfileAsync(scope!.AccountId, scope.ProfileName!, http.RequestAborted) is not { } record)
+                return ArmError.NotFound($"Billing profile '{profile}'");
+            var (range, invalid) = InvoicePeriod.Read(http.Request, required: true, [record]);
+            return invalid ?? await ListAsync(http, [record.Id], range!, invoices);
         });
 
         billing.MapGet(Account + "/invoices", async (HttpContext http, string account, InvoiceQueries invoices) =>
@@ -30,7 +34,7 @@ public static class InvoicesEndpoints
                 return AccountReach.NotFound(account);
             if (reach.Denied is { } denied)
                 return denied;
-            var (range, invalid) = InvoicePeriod.Read(http.Request, required: false);
+            var (range, invalid) = InvoicePeriod.Read(http.Request, required: false, reach.ReadableProfiles);
             return invalid ?? await ListAsync(http, reach.ReadableProfileIds, range!, invoices);
         });
 

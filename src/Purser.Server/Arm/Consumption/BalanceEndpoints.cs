@@ -4,7 +4,7 @@ using Purser.Server.Hosting;
 
 namespace Purser.Server.Arm.Consumption;
 
-/// <summary>Balances of a billing account: the current month's, or a named billing period's (<c>201910</c>).</summary>
+/// <summary>Balances of a billing account: the current local month's, or a named billing period's (<c>201910</c>).</summary>
 public static class BalanceEndpoints
 {
     private const string Account = "/providers/Microsoft.Billing/billingAccounts/{account}";
@@ -13,7 +13,7 @@ public static class BalanceEndpoints
     public static void MapBalances(this RouteGroupBuilder consumption)
     {
         consumption.MapGet(Account + Balances, (HttpContext http, string account, BalanceQueries balances) =>
-            BalanceAsync(http, account, balances.CurrentMonth, balances));
+            BalanceAsync(http, account, null, balances));
 
         consumption.MapGet(Account + "/billingPeriods/{period}" + Balances, (HttpContext http, string account, string period, BalanceQueries balances) =>
             BillingMonth.TryParse(period, out var month)
@@ -21,7 +21,7 @@ public static class BalanceEndpoints
                 : Task.FromResult(ArmError.Result(400, "InvalidBillingPeriod", $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")));
     }
 
-    private static async Task<IResult> BalanceAsync(HttpContext http, string account, BillingMonth month, BalanceQueries balances)
+    private static async Task<IResult> BalanceAsync(HttpContext http, string account, BillingMonth? month, BalanceQueries balances)
     {
         var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
         if (denied is not null)

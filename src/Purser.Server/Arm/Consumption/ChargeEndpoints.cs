@@ -1,4 +1,4 @@
-using System.Globalization;
+using Purser.Core;
 using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
@@ -7,7 +7,8 @@ namespace Purser.Server.Arm.Consumption;
 
 /// <summary>
 /// Charge summaries per billing profile at billing-account or billing-profile scope, over
-/// <c>startDate</c>..<c>endDate</c> (inclusive; each defaults to the current month's bound).
+/// <c>startDate</c>..<c>endDate</c>: inclusive local days of each profile, each defaulting to the
+/// current local month's bound.
 /// <c>$filter</c> and <c>$apply</c> are refused rather than ignored.
 /// </summary>
 public static class ChargeEndpoints
@@ -17,50 +18,53 @@ public static class ChargeEndpoints
 
     public static void MapCharges(this RouteGroupBuilder consumption)
     {
-        consumption.MapGet(Account + Charges, async (HttpContext http, string account, ChargeSummaryQueries charges, TimeProvider clock) =>
+        consumption.MapGet(Account + Charges, async (HttpContext http, string account, ChargeSummaryQueries charges) =>
         {
             var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
             if (denied is not null)
                 return denied;
-            if (Range(http, clock, out var from, out var to) is { } invalid)
+            if (Range(http, out var from, out var to) is { } invalid)
                 return invalid;
-            var summaries = await charges.OfAccountAsync(scope!.AccountId, from, to, http.RequestAborted);
-            return Results.Json(new { value = summaries.Select(s => CostShapes.ChargeSummary(scope.AccountName, s)) });
+            return List(scope!.AccountName, await charges.OfAccountAsync(scope.AccountId, from, to, http.RequestAborted));
         });
 
-        consumption.MapGet(Account + "/billingProfiles/{profile}" + Charges, async (HttpContext http, string account, string profile, ChargeSummaryQueries charges, TimeProvider clock) =>
+        consumption.MapGet(Account + "/billingProfiles/{profile}" + Charges, async (HttpContext http, string account, string profile, ChargeSummaryQueries charges) =>
         {
             var (scope, denied) = await ScopeAccess.ProfileAsync(http, account, profile, AccessRules.ReadBilling);
             if (denied is not null)
                 return denied;
-            if (Range(http, clock, out var from, out var to) is { } invalid)
+            if (Range(http, out var from, out var to) is { } invalid)
                 return invalid;
-            var summary = await charges.OfProfileAsync(scope!.ProfileId!.Value, from, to, http.RequestAborted);
-            return Results.Json(new { value = summary is null ? [] : new[] { CostShapes.ChargeSummary(scope.AccountName, summary) } });
+            return List(scope!.AccountName, await charges.OfProfileAsync(scope.ProfileId!.Value, from, to, http.RequestAborted));
         });
     }
 
-    private static IResult? Range(HttpContext http, TimeProvider clock, out DateOnly from, out DateOnly to)
+    private static IResult List(string account, Outcome<IReadOnlyList<ChargeSummaryView>> summaries) =>
+        summaries.IsAccepted
+            ? Results.Json(new { value = summaries.Value.Select(s => CostShapes.ChargeSummary(account, s)) })
+            : ArmError.From(summaries.Refusal);
+
+    // A bound left out stays null: it is the current month's on each profile's own clock.
+    private static IResult? Range(HttpContext http, out RequestedDay? from, out RequestedDay? to)
     {
-        var month = BillingMonth.Of(clock.GetUtcNow());
-        (from, to) = (month.FirstDay, month.NextFirstDay.AddDays(-1));
+        (from, to) = (null, null);
         foreach (var unsupported in (string[])["$filter", "$apply"])
         {
             if (!string.IsNullOrEmpty(http.Request.Query[unsupported]))
                 return ArmError.Result(400, "UnsupportedParameter", $"'{unsupported}' is not supported on charges; narrow them with startDate and endDate.", unsupported);
         }
-        return Date(http, "startDate", ref from) ?? Date(http, "endDate", ref to)
-            ?? (to < from ? ArmError.Result(400, "InvalidDateRange", "'endDate' must not be before 'startDate'.", "endDate") : null);
+        return Date(http, "startDate", out from) ?? Date(http, "endDate", out to);
     }
 
-    private static IResult? Date(HttpContext http, string name, ref DateOnly value)
+    private static IResult? Date(HttpContext http, string name, out RequestedDay? value)
     {
+        value = null;
         var raw = http.Request.Query[name].ToString();
         if (raw.Length == 0)
             return null;
-        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (!RequestedDay.TryParse(raw, out var day))
             return ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
-        value = DateOnly.FromDateTime(parsed.UtcDateTime);
+        value = day;
         return null;
     }
 }

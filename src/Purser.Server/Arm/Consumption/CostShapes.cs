@@ -52,7 +52,7 @@ public static class CostShapes
             kind = "modern",
             properties = new
             {
-                billingPeriodId = $"{profileId}/billingPeriods/{BillingMonth.Of(Midnight(c.From)).Name}",
+                billingPeriodId = $"{profileId}/billingPeriods/{BillingMonth.Of(c.From).Name}",
                 usageStart = Midnight(c.From),
                 usageEnd = Midnight(c.To),
                 azureCharges = ArmAmount.Of(c.Currency, c.AzureCharges),

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Purser.Engine.Consumption;
 using Purser.Engine.Credits;
 
 namespace Purser.Server.Arm.Consumption;
@@ -41,9 +41,9 @@ public static class CreditEndpoints
                 return badStart;
             if (RequiredDate(http, "endDate", out var to) is { } badEnd)
                 return badEnd;
-            if (to < from)
+            if (to.AsWritten < from.AsWritten)
                 return Hosting.ArmError.Result(400, "InvalidDateRange", "'endDate' must not be before 'startDate'.", "endDate");
-            return await EventsPage(http, scope!.AccountName, [scope.ProfileId!.Value], from, EndOfDay(to), credits);
+            return await EventsPage(http, scope!.AccountName, [scope.ProfileId!.Value], from, to, credits);
         });
 
         consumption.MapGet(Account + "/events", async (HttpContext http, string account, CreditQueries credits) =>
@@ -68,7 +68,7 @@ public static class CreditEndpoints
     }
 
     private static async Task<IResult> EventsPage(HttpContext http, string account, IReadOnlyList<Guid> profiles,
-        DateTimeOffset from, DateTimeOffset to, CreditQueries credits)
+        RequestedDay? from, RequestedDay? to, CreditQueries credits)
     {
         var events = await credits.EventsAsync(profiles, from, to, http.RequestAborted);
         var size = ArmPage.Size(http.Request);
@@ -76,7 +76,8 @@ public static class CreditEndpoints
         return ArmPage.Of(http.Request, page, size);
     }
 
-    private static IResult? RequiredDate(HttpContext http, string name, out DateTimeOffset value)
+    // Each end names a whole local day of the profile; an instant names the day it falls on there.
+    private static IResult? RequiredDate(HttpContext http, string name, out RequestedDay value)
     {
         var raw = http.Request.Query[name].ToString();
         if (raw.Length == 0)
@@ -84,11 +85,8 @@ public static class CreditEndpoints
             value = default;
             return Hosting.ArmError.Result(400, "MissingParameter", $"The query parameter '{name}' is required.", name);
         }
-        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        if (!RequestedDay.TryParse(raw, out value))
             return Hosting.ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
         return null;
     }
-
-    // A date-only end ("2019-10-11") means the whole of that day.
-    private static DateTimeOffset EndOfDay(DateTimeOffset to) => to.TimeOfDay == TimeSpan.Zero ? to.AddDays(1) : to;
 }

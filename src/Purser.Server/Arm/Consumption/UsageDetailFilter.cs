@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Purser.Engine.Consumption;
 using Purser.Engine.Usage;
 
 namespace Purser.Server.Arm.Consumption;
@@ -7,8 +7,9 @@ namespace Purser.Server.Arm.Consumption;
 /// <summary>
 /// The <c>$filter</c> of usageDetails: <c>properties/usageStart ge 'd' and properties/usageEnd le 'd'</c>
 /// (<c>properties/date</c> too; <c>eq</c> names one day). Dates are usage dates, the local days
-/// of the billing profile. No filter means each profile's current billing period (null days);
-/// any other clause is refused rather than silently ignored.
+/// of each billing profile; an instant names the day it falls on in the profile's zone. No filter
+/// means each profile's current billing period (null days); any other clause is refused rather
+/// than silently ignored.
 /// </summary>
 public sealed partial record UsageDetailFilter(UsageDays? Days, string? Error = null)
 {
@@ -18,22 +19,20 @@ public sealed partial record UsageDetailFilter(UsageDays? Days, string? Error = 
     {
         if (string.IsNullOrWhiteSpace(filter))
             return new((UsageDays?)null);
-        DateOnly? from = null, to = null;
+        RequestedDay? from = null, to = null;
         foreach (var clause in AndSeparator().Split(filter.Trim()))
         {
             var match = Clause().Match(clause.Trim());
-            if (!match.Success || !DateTimeOffset.TryParse(match.Groups["date"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            if (!match.Success || !RequestedDay.TryParse(match.Groups["date"].Value, out var day))
                 return Invalid($"Unsupported $filter clause '{clause.Trim()}'; use properties/usageStart ge 'yyyy-MM-dd' and properties/usageEnd le 'yyyy-MM-dd'.");
-            // The day as written, whatever offset it carries.
-            var day = DateOnly.FromDateTime(date.DateTime);
             var op = match.Groups["op"].Value.ToUpperInvariant();
             if (op is "GE" or "EQ")
                 from = day;
             if (op is "LE" or "EQ")
                 to = day;
         }
-        var (first, last) = (from ?? UsageDays.Earliest, to ?? UsageDays.Latest);
-        return last < first
+        var (first, last) = (from ?? RequestedDay.On(UsageDays.Earliest), to ?? RequestedDay.On(UsageDays.Latest));
+        return last.AsWritten < first.AsWritten
             ? Invalid("The $filter ends before it starts.")
             : new(new UsageDays(first, last));
     }

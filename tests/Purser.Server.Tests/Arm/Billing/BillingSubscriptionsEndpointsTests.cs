@@ -55,4 +55,19 @@ public class BillingSubscriptionsEndpointsTests
         Assert.Equal("Inactive", listed.Single(s => s.Props().Str("displayName") == "Web").Props().Str("subscriptionBillingStatus"));
         Assert.Empty(await BillingJson.ValuesAsync(op, $"{tenant.ProfilePath(tenant.Operations)}/billingSubscriptions?{ApiVersion}"));
     }
+
+    [Theory]
+    [MemberData(nameof(MonthEdgeWorld.EnginesAndZones), MemberType = typeof(MonthEdgeWorld))]
+    public async Task This_month_and_last_are_the_profiles_local_months(StorageEngine engine, string timeZone)
+    {
+        await using var api = await MonthEdgeWorld.StartApiAsync(engine);
+        var w = await MonthEdgeWorld.CreateAsync(api, timeZone);
+        using var op = api.Operator();
+        var list = $"{w.ProfilePath}/billingSubscriptions?{ApiVersion}";
+
+        w.BeforeMidnight();
+        Assert.Equal([0m, 1.00m], Assert.Single(await BillingJson.ValuesAsync(op, list)).Props().Values("lastMonthCharges", "monthToDateCharges"));
+        await w.AfterMidnightAsync();
+        Assert.Equal([3.00m, 4.00m], Assert.Single(await BillingJson.ValuesAsync(op, list)).Props().Values("lastMonthCharges", "monthToDateCharges"));
+    }
 }

@@ -79,6 +79,27 @@ public class InvoicesEndpointsTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_period_date_given_as_an_instant_is_the_profiles_local_day_of_it(StorageEngine engine)
+    {
+        await using var api = await StartApiAsync(engine);
+        var tenant = await BuildAsync(api);
+        using var op = api.Operator();
+        // 2019-10-04T16:30Z is 00:30 on 10-05 in Shanghai, where the tenant's profiles count days: Development's third invoice is dated 10-05.
+        const string fifth = "periodStartDate=2019-10-04T16:30:00Z&periodEndDate=2019-10-04T16:30:00Z";
+        Assert.Equal([tenant.DevelopmentInvoices[2]], (await BillingJson.ValuesAsync(op, $"{tenant.ProfilePath(tenant.Development)}/invoices?{fifth}&{ApiVersion}")).Names());
+        Assert.Equal([tenant.DevelopmentInvoices[2]], (await BillingJson.ValuesAsync(op, $"{tenant.AccountPath}/invoices?{fifth}&{ApiVersion}")).Names());
+
+        // With a profile on Los Angeles time too, that instant is 10-04 there: no one day serves the whole account.
+        await PurserApi.CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = tenant.AccountId, displayName = "Americas", currency = "USD", timeZone = "America/Los_Angeles" });
+        var error = (await BillingJson.GetAsync(op, $"{tenant.AccountPath}/invoices?{fifth}&{ApiVersion}", HttpStatusCode.BadRequest)).GetProperty("error");
+        Assert.Equal(("InvalidParameter", "periodStartDate"), (error.Str("code"), error.Str("target")));
+        Assert.Equal([tenant.DevelopmentInvoices[2]], (await BillingJson.ValuesAsync(op, $"{tenant.AccountPath}/invoices?periodStartDate=2019-10-05&periodEndDate=2019-10-05&{ApiVersion}")).Names());
+        // 2019-10-05T12:00Z is 10-05 in both zones.
+        Assert.Equal([tenant.DevelopmentInvoices[2]], (await BillingJson.ValuesAsync(op, $"{tenant.AccountPath}/invoices?periodStartDate=2019-10-05T12:00:00Z&periodEndDate=2019-10-05&{ApiVersion}")).Names());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Account_invoices_span_the_readable_profiles_and_one_is_read_by_name(StorageEngine engine)
     {
         await using var api = await StartApiAsync(engine);
