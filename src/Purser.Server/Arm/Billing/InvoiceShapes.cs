@@ -21,7 +21,7 @@ public static class InvoiceShapes
                 invoiceDate = BillingValues.Date(invoice.InvoiceDate),
                 invoicePeriodStartDate = BillingValues.Date(invoice.PeriodStart),
                 invoicePeriodEndDate = BillingValues.Date(invoice.PeriodEnd),
-                status = invoice.Status,
+                status = invoice.Status.ToString(),
                 amountDue = ArmAmount.Of(currency, invoice.AmountDue),
                 azurePrepaymentApplied = ArmAmount.Of(currency, invoice.PrepaymentApplied),
                 billedAmount = ArmAmount.Of(currency, invoice.TotalAmount),
