@@ -39,6 +39,7 @@ internal static class EngineServices
         services.AddSingleton<Entitlement>();
         services.AddSingleton(new PaymentSettings());
         services.AddSingleton<PaymentCommands>();
+        services.AddSingleton<InvoicePaymentCommands>();
         services.AddSingleton<JobClaims>();
         services.AddSingleton<LifecycleSweep>();
         services.AddSingleton<AccountQueries>();

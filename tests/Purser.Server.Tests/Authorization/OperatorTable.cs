@@ -46,6 +46,15 @@ internal static class OperatorTable
             events = new[] { new { eventId = $"authz-{c.N}", subscriptionId = c.Target.SubscriptionId, meterId = c.World.UsageMeterId, quantity = 1m, timestamp = c.Now.AddHours(-1) } },
         }),
         ["POST /ops/payments"] = Create(c => new { subscriptionId = c.Target.PrepaidSubscriptionId, amount = 1000m + c.N }),
+        // A payment of part of what is due, on an invoice of 5.00 closed for a profile made just for it.
+        ["POST /ops/invoices/{invoiceId:guid}/payments"] = Create(_ => new { amount = 1.25m, method = "WireTransfer" }, async c =>
+        {
+            var profile = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingProfiles",
+                new { billingAccountId = c.Target.AccountId, displayName = $"Payable {c.N}", currency = "USD" })).GetProperty("id").GetString()!;
+            await PurserApi.CreatedAsync(c.Operator, "/ops/charges", new { billingProfileId = profile, amount = 5m, description = $"Payable {c.N}", chargedAt = "2019-09-15T12:00:00Z" });
+            c.Route["invoiceId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingRuns",
+                new { billingProfileId = profile, periodStart = "2019-09-01", periodEnd = "2019-09-30" })).GetProperty("id").GetString()!;
+        }),
     };
 
     private static EndpointCase Create(Func<RequestContext, object> body, Func<RequestContext, Task>? setup = null) =>
