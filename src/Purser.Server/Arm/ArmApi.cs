@@ -17,13 +17,14 @@ public static class ArmApi
         MapConsumption(consumption);
     }
 
-    // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices.
+    // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices with their documents.
     private static void MapBilling(RouteGroupBuilder billing)
     {
         billing.MapBillingAccounts();
         billing.MapBillingSubscriptions();
         billing.MapBillingRoleAssignments();
         billing.MapInvoices();
+        billing.MapInvoiceDocuments();
     }
 
     // Microsoft.Consumption resources under billing scopes and subscriptions.

@@ -46,6 +46,7 @@ internal static class EngineServices
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<InvoiceLineQueries>();
         services.AddSingleton<BalanceQueries>();
         services.AddSingleton<ChargeSummaryQueries>();
         services.AddSingleton<PriceSheetQueries>();

@@ -35,6 +35,12 @@ internal static class EndpointTable
             ["GET " + Profile + "/invoices"] = new(Access.ProfileRead, Query: "periodStartDate=2019-01-01&periodEndDate=2019-12-31"),
             ["GET " + Billing + "/invoices"] = new(Access.AccountReadFiltered),
             ["GET " + Billing + "/invoices/{invoiceName}"] = new(Access.ProfileRead),
+            // An invoice's PDF is read exactly like the invoice and named after it.
+            ["GET " + Billing + "/invoices/{invoiceName}/documents/{document}.pdf"] = new(Access.ProfileRead, Setup: c =>
+            {
+                c.Route["document"] = c.Target.InvoiceName;
+                return Task.CompletedTask;
+            }),
 
             // Microsoft.Consumption: credits (R-BAL, R-LOTS, R-EVENTS), balances, charges, price sheet
             ["GET " + Profile + Consumption + "/credits/balanceSummary"] = new(Access.ProfileRead),
