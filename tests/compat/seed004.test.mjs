@@ -119,7 +119,9 @@ describe("@azure/arm-billing 4.1.0", () => {
     assert.equal(invoice.invoiceType, "AzureService");
     assert.equal(invoice.billingProfileId, profileId);
     assert.equal(invoice.billingProfileDisplayName, "Development");
-    assert.deepEqual(invoice.documents, []);
+    assert.deepEqual(invoice.documents.map((d) => [d.kind, d.source]), [["Invoice", "DRS"]]);
+    assert.equal(invoice.documents[0].url,
+      `${purser.url}${accountId}/invoices/${invoiceNumber}/documents/${invoiceNumber}.pdf?api-version=2020-05-01`, "the invoice's PDF");
     assert.deepEqual(invoice.payments, []);
   });
 

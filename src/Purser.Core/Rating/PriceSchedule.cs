@@ -43,7 +43,7 @@ public sealed record PriceSchedule
             return Outcome<PriceSchedule>.Refuse("PriceChangeRetroactive", $"A price announced {version.AnnouncedAt:O} cannot take effect earlier, on {version.EffectiveFrom:O}.");
         if (Versions.Any(v => v.EffectiveFrom == version.EffectiveFrom))
             return Outcome<PriceSchedule>.Refuse("PriceVersionExists", $"A price already takes effect at {version.EffectiveFrom:O}.");
-        // The version in force just before this one; not RateAt(EffectiveFrom - 1 tick), which overflows for a price in force from DateTimeOffset.MinValue.
+        // The price in force just before this one; looked up by comparison, so a price from the beginning of time has none (no tick before it).
         var before = Versions.LastOrDefault(v => v.EffectiveFrom < version.EffectiveFrom)?.UnitPrice;
         if (before is { } old && version.UnitPrice > old && version.EffectiveFrom - version.AnnouncedAt < IncreaseNotice)
             return Outcome<PriceSchedule>.Refuse("PriceIncreaseNoticeTooShort",

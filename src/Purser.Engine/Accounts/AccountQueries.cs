@@ -60,6 +60,6 @@ public sealed class AccountQueries(PurserStore store)
         new(p.Id, p.BillingAccountId, accountName, p.Name, p.DisplayName, p.Currency, p.InvoiceDay, p.InvoiceEmailOptIn, p.PoNumber,
             p.Status, p.TimeZone, ToRecord(p.BillTo));
 
-    private static PostalAddress ToRecord(Address a) =>
+    internal static PostalAddress ToRecord(Address a) =>
         new(a.AddressLine1, a.AddressLine2, a.City, a.Region, a.PostalCode, a.Country, a.CompanyName);
 }

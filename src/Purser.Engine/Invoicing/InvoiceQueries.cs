@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -6,14 +7,11 @@ using Purser.Engine.Storage.Entities;
 namespace Purser.Engine.Invoicing;
 
 /// <summary>
-/// Invoices of billing profiles (R-INVOICE), newest invoice date first. A due invoice past its
-/// due date reads as OverDue.
+/// Invoices of billing profiles (R-INVOICE), newest invoice date first, each with what its payments
+/// leave due and its status today on its profile's calendar (<see cref="InvoiceBalance"/>).
 /// </summary>
 public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
 {
-    public const string Due = "Due";
-    public const string OverDue = "OverDue";
-
     /// <summary>Invoices of the given profiles whose invoice date lies in <paramref name="dates"/>, from <paramref name="offset"/>, at most <paramref name="count"/>.</summary>
     public async Task<InvoicePage> OfProfilesAsync(IReadOnlyCollection<Guid> profileIds, InvoiceDateRange dates, int offset, int count, CancellationToken ct)
     {
@@ -45,23 +43,26 @@ public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
         var ids = invoices.Select(i => i.Id).ToList();
         var numbers = invoices.Select(i => i.InvoiceNumber).ToList();
         var profileIds = invoices.Select(i => i.BillingProfileId).Distinct().ToList();
-        var names = await (from p in db.BillingProfiles
-                           join a in db.BillingAccounts on p.BillingAccountId equals a.Id
-                           where profileIds.Contains(p.Id)
-                           select new { p.Id, Profile = p.Name, p.DisplayName, Account = a.Name }).AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+        var profiles = await (from p in db.BillingProfiles
+                              join a in db.BillingAccounts on p.BillingAccountId equals a.Id
+                              where profileIds.Contains(p.Id)
+                              select new { p.Id, Profile = p.Name, p.DisplayName, p.TimeZone, p.InvoiceDay, Account = a.Name }).AsNoTracking().ToListAsync(ct);
+        var names = profiles.ToDictionary(p => p.Id);
+        var calendars = profiles.ToDictionary(p => p.Id, p => BillingCalendar.Of(p.TimeZone, p.InvoiceDay));
         var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId != null && ids.Contains(p.InvoiceId.Value)).ToListAsync(ct);
         var prepaid = await PrepaymentDrawnAsync(db, numbers, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
 
         return [.. invoices.Select(i =>
         {
             var profile = names[i.BillingProfileId];
+            var received = payments.Where(p => p.InvoiceId == i.Id).OrderBy(p => p.ReceivedAt).ToList();
+            var balance = InvoiceBalance.Of(i, received.Sum(p => p.Amount), calendars[i.BillingProfileId], now);
             var fromPrepayment = Math.Min(prepaid.GetValueOrDefault(i.InvoiceNumber), i.CreditApplied);
             return new InvoiceRecord(i.Id, i.InvoiceNumber, i.BillingAccountId, profile.Account, i.BillingProfileId, profile.Profile, profile.DisplayName,
-                i.Currency, i.PeriodStart, i.PeriodEnd, i.InvoiceDate, i.DueDate, StatusOn(i, today), i.SubTotal, i.TaxAmount, i.TotalAmount,
-                i.AmountDue, fromPrepayment, i.CreditApplied - fromPrepayment, i.PurchaseOrderNumber,
-                [.. payments.Where(p => p.InvoiceId == i.Id).OrderBy(p => p.ReceivedAt)
-                    .Select(p => new InvoicePaymentRecord(p.Amount, p.Currency, new DateTimeOffset(p.ReceivedAt), p.Method))]);
+                i.Currency, i.PeriodStart, i.PeriodEnd, i.InvoiceDate, i.DueDate, balance.Status, i.SubTotal, i.TaxAmount, i.TotalAmount,
+                balance.Paid, balance.Remaining, fromPrepayment, i.CreditApplied - fromPrepayment, i.PurchaseOrderNumber,
+                [.. received.Select(p => new InvoicePaymentRecord(p.Amount, p.Currency, new DateTimeOffset(p.ReceivedAt), p.Method))]);
         })];
     }
 
@@ -78,7 +79,4 @@ public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
         // Draws are recorded as negative movements of the lot.
         return rows.GroupBy(r => r.InvoiceNumber!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => -g.Sum(r => r.Amount), StringComparer.Ordinal);
     }
-
-    private static string StatusOn(Invoice invoice, DateOnly today) =>
-        string.Equals(invoice.Status, Due, StringComparison.Ordinal) && invoice.DueDate < today ? OverDue : invoice.Status;
 }

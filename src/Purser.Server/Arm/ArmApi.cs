@@ -17,13 +17,15 @@ public static class ArmApi
         MapConsumption(consumption);
     }
 
-    // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices.
+    // Microsoft.Billing resources: accounts, profiles, subscriptions, role assignments, invoices with their transactions and documents.
     private static void MapBilling(RouteGroupBuilder billing)
     {
         billing.MapBillingAccounts();
         billing.MapBillingSubscriptions();
         billing.MapBillingRoleAssignments();
         billing.MapInvoices();
+        billing.MapInvoiceTransactions();
+        billing.MapInvoiceDocuments();
     }
 
     // Microsoft.Consumption resources under billing scopes and subscriptions.

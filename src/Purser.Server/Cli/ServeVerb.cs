@@ -11,6 +11,12 @@ internal static class ServeVerb
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PURSER_URLS") is { Length: > 0 } u ? u : "http://127.0.0.1:5080",
     };
 
+    private static readonly Option<string?> InvoiceFont = new("--invoice-font")
+    {
+        Description = "A TrueType CJK font (or collection) for Chinese invoice PDFs, tried before Debian's. Default: $PURSER_INVOICE_FONT.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PURSER_INVOICE_FONT") is { Length: > 0 } f ? f : null,
+    };
+
     private static readonly Option<bool> NoDemo = new("--no-demo")
     {
         Description = "Do not load the demo data into an empty database.",
@@ -28,13 +34,15 @@ internal static class ServeVerb
     {
         StoreOptions.AddTo(command);
         command.Options.Add(Urls);
+        command.Options.Add(InvoiceFont);
         command.Options.Add(NoDemo);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new ServerSettings(
                 StoreOptions.ConnectionString(parse),
                 parse.GetValue(Urls)!,
-                LoadDemoWhenEmpty: !parse.GetValue(NoDemo));
+                LoadDemoWhenEmpty: !parse.GetValue(NoDemo),
+                InvoiceCjkFont: parse.GetValue(InvoiceFont));
             await PurserHost.RunAsync(settings, ct);
             return 0;
         });

@@ -1,9 +1,11 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Server.Documents;
 
 /// <summary>What an invoice PDF shows; amounts are already rounded, in the invoice's currency.</summary>
 public sealed record InvoiceDocument(
     string InvoiceNumber, DateOnly InvoiceDate, DateOnly DueDate, DateOnly PeriodStart, DateOnly PeriodEnd,
-    string Status,                       // "Due", "Paid", "PartiallyPaid", "Overdue", "Void"
+    InvoiceStatus Status,
     string Currency,                     // ISO 4217, e.g. "CNY"
     int MinorUnitDigits,                 // 2 for CNY, 0 for JPY, 3 for KWD
     string IssuerName, string BillToName, string BillToAddress,  // address may contain newlines

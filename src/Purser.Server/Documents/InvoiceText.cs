@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Purser.Core.Invoicing;
 
 namespace Purser.Server.Documents;
 
@@ -40,7 +41,7 @@ internal sealed class InvoiceText
 
     public string ChargeType(string chargeType) => Named("ChargeType_", chargeType, nameof(InvoiceDocumentLine.ChargeType));
 
-    public string Status(string status) => Named("Status_", status, nameof(InvoiceDocument.Status));
+    public string Status(InvoiceStatus status) => Named("Status_", status.ToString(), nameof(InvoiceDocument.Status));
 
     public string Date(DateOnly day) => day.ToString(_dateFormat, Culture);
 

@@ -39,12 +39,14 @@ internal static class EngineServices
         services.AddSingleton<Entitlement>();
         services.AddSingleton(new PaymentSettings());
         services.AddSingleton<PaymentCommands>();
+        services.AddSingleton<InvoicePaymentCommands>();
         services.AddSingleton<JobClaims>();
         services.AddSingleton<LifecycleSweep>();
         services.AddSingleton<AccountQueries>();
         services.AddSingleton<RoleAssignmentQueries>();
         services.AddSingleton<BillingSubscriptionQueries>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<InvoiceLineQueries>();
         services.AddSingleton<BalanceQueries>();
         services.AddSingleton<ChargeSummaryQueries>();
         services.AddSingleton<PriceSheetQueries>();

@@ -3,6 +3,7 @@ using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Arm;
+using Purser.Server.Documents;
 using Purser.Server.Downloads;
 using Purser.Server.Operator;
 using Purser.Engine.Storage;
@@ -18,6 +19,8 @@ public static partial class PurserHost
     public static WebApplication Build(ServerSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // PDFsharp keeps one font choice per process, fixed by the first invoice rendered: make it before any request can render one.
+        InvoiceFonts.Use(new InvoiceFonts { CjkFontPath = settings.InvoiceCjkFont });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls);
         if (string.Equals(Environment.GetEnvironmentVariable("PURSER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))

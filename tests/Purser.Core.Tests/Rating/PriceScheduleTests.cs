@@ -54,4 +54,8 @@ public class PriceScheduleTests
     [Fact]
     public void A_meter_has_no_rate_before_its_first_price() =>
         Assert.Null(Starting(1m).RateAt(Jan1.AddTicks(-1)));
+
+    [Fact]
+    public void A_price_in_force_since_the_beginning_of_time_is_accepted() =>
+        Assert.Equal(Cny(10m), PriceSchedule.Empty.Announce(new PriceVersion(Cny(10m), DateTimeOffset.MinValue, DateTimeOffset.MinValue)).Value.RateAt(Jan1));
 }

@@ -35,6 +35,13 @@ internal static class EndpointTable
             ["GET " + Profile + "/invoices"] = new(Access.ProfileRead, Query: "periodStartDate=2019-01-01&periodEndDate=2019-12-31"),
             ["GET " + Billing + "/invoices"] = new(Access.AccountReadFiltered),
             ["GET " + Billing + "/invoices/{invoiceName}"] = new(Access.ProfileRead),
+            // An invoice's transactions and its PDF are read exactly like the invoice; the PDF is named after the invoice.
+            ["GET " + Billing + "/invoices/{invoiceName}/transactions"] = new(Access.ProfileRead),
+            ["GET " + Billing + "/invoices/{invoiceName}/documents/{document}.pdf"] = new(Access.ProfileRead, Setup: c =>
+            {
+                c.Route["document"] = c.Target.InvoiceName;
+                return Task.CompletedTask;
+            }),
 
             // Microsoft.Consumption: credits (R-BAL, R-LOTS, R-EVENTS), balances, charges, price sheet
             ["GET " + Profile + Consumption + "/credits/balanceSummary"] = new(Access.ProfileRead),

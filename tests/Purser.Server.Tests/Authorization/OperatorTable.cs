@@ -50,6 +50,15 @@ internal static class OperatorTable
         ["POST /ops/subscriptions/{subscriptionId:guid}/cancellation"] = Create(_ => new { effectiveDate = "2019-10-25" }, LicenseAsync),
         ["GET /ops/billingProfiles/{billingProfileId:guid}/invoicePreview"] = new(Access.OperatorOnly),
         ["GET /ops/partners/{partnerId}/reconciliation/{period}"] = new(Access.OperatorOnly, Setup: ReconPeriod),
+        // A payment of part of what is due, on an invoice of 5.00 closed for a profile made just for it.
+        ["POST /ops/invoices/{invoiceId:guid}/payments"] = Create(_ => new { amount = 1.25m, method = "WireTransfer" }, async c =>
+        {
+            var profile = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingProfiles",
+                new { billingAccountId = c.Target.AccountId, displayName = $"Payable {c.N}", currency = "USD" })).GetProperty("id").GetString()!;
+            await PurserApi.CreatedAsync(c.Operator, "/ops/charges", new { billingProfileId = profile, amount = 5m, description = $"Payable {c.N}", chargedAt = "2019-09-15T12:00:00Z" });
+            c.Route["invoiceId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingRuns",
+                new { billingProfileId = profile, periodStart = "2019-09-01", periodEnd = "2019-09-30" })).GetProperty("id").GetString()!;
+        }),
     };
 
     /// <summary>A license subscription of the target's profile, sold by the world's partner, with a product priced for it.</summary>

@@ -1,3 +1,4 @@
+using Purser.Core.Invoicing;
 using Purser.Server.Documents;
 
 namespace Purser.Server.Tests.Documents;
@@ -9,7 +10,7 @@ internal static class InvoiceSamples
 
     /// <summary>A Shanghai customer's March invoice in CNY: every kind of line, a credit, a purchase order.</summary>
     public static InvoiceDocument Shanghai() => new(
-        Number, new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), "Due", "CNY", 2,
+        Number, new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), InvoiceStatus.Due, "CNY", 2,
         "上海蓝云网络科技有限公司", "上海云启科技有限公司", "上海市浦东新区张江路 88 号\n5 楼 501 室\n200120", "云启科技 - 生产环境", "PO-7781",
         [
             new("虚拟机 D2s v3（华东 2）- 预付费 1 个月", "Prepaid", "生产环境订阅", new(2026, 3, 1), new(2026, 3, 31), 2, 450.00m, 900.00m, 100.00m),
@@ -22,14 +23,14 @@ internal static class InvoiceSamples
 
     /// <summary>An invoice with no Chinese in it at all, partly paid.</summary>
     public static InvoiceDocument Singapore() => new(
-        "INV-2026-000777", new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), "PartiallyPaid", "USD", 2,
+        "INV-2026-000777", new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), InvoiceStatus.PartiallyPaid, "USD", 2,
         "Blue Cloud Networks Ltd.", "Contoso Retail Pte. Ltd.", "1 Market Street\nSingapore 048940", "Contoso - Production", null,
         [new("Virtual machines D2s v3, monthly prepaid", "Prepaid", "Production", new(2026, 3, 1), new(2026, 3, 31), 4, 112.25m, 449.00m, 0m)],
         SubTotal: 449.00m, TaxAmount: 0m, Total: 449.00m, CreditApplied: 0m, AmountPaid: 200.00m, AmountDue: 249.00m);
 
     /// <summary>A Tokyo invoice in yen, which has no minor unit.</summary>
     public static InvoiceDocument Tokyo() => new(
-        "INV-2026-000900", new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), "Paid", "JPY", 0,
+        "INV-2026-000900", new(2026, 4, 1), new(2026, 5, 1), new(2026, 3, 1), new(2026, 3, 31), InvoiceStatus.Paid, "JPY", 0,
         "Blue Cloud Networks KK", "Fabrikam Japan KK", "1-2-3 Marunouchi\nTokyo", "Fabrikam - Tokyo", null,
         [
             new("Object storage", "Usage", "Tokyo", new(2026, 3, 1), new(2026, 3, 31), 24000, 0.5m, 12000m, 0m),

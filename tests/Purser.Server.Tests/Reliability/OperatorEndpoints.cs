@@ -189,6 +189,18 @@ internal static class OperatorEndpoints
                 new("an invoiced (pay-as-you-go) subscription", "subscriptionId", (b, w) => b["subscriptionId"] = w.SubscriptionId, BadRequest),
             ]),
 
+        new("invoice payments", HttpMethod.Post, w => $"/ops/invoices/{w.PayableInvoiceId}/payments",
+            (w, n) => new JsonObject { ["amount"] = 1 + (n % 50), ["method"] = n % 2 == 0 ? "WireTransfer" : "CreditCard", ["receivedAt"] = w.Now },
+            [new("amount", Amount, Required: true), new("method", Choice, Required: true), new("receivedAt", Instant)],
+            [
+                new("more than is still due", "amount", (b, _) => b["amount"] = 1_000_000.01m, BadRequest),
+                new("a fraction of a fen", "amount", (b, _) => b["amount"] = 10.001m, BadRequest),
+                new("received in the future", "receivedAt", (b, w) => b["receivedAt"] = w.Now.AddMinutes(5), BadRequest),
+                new("received before the invoice was issued", "receivedAt", (b, w) => b["receivedAt"] = w.Now.AddDays(-1), BadRequest),
+                new("unknown invoice", "invoiceId", (_, _) => { }, [404], _ => $"/ops/invoices/{Guid.NewGuid()}/payments"),
+                new("invoice id not a GUID", null, (_, _) => { }, [404], _ => "/ops/invoices/not-a-guid/payments"),
+            ]),
+
         new("prices", HttpMethod.Post, w => $"/ops/meters/{w.PricedMeterId}/prices",
             // Each valid price is a decrease taking effect a minute later than the last: decreases need no notice (R-PRICE-DOWN).
             (w, n) => new JsonObject { ["currency"] = "CNY", ["unitPrice"] = 1_000_000 - n, ["effectiveFrom"] = w.Now.AddMinutes(n + 1) },

@@ -11,8 +11,9 @@ namespace Purser.Server.Tests.Reliability;
 /// </summary>
 /// <param name="PrepaidSubscriptionId">A StandardPrepaid subscription in its own profile, for payments.</param>
 /// <param name="PricedMeterId">A meter that takes price versions and never has usage, so rating writes nothing between snapshots.</param>
+/// <param name="PayableInvoiceId">August's invoice of a profile of its own, 1,000,000.00 due, for invoice payments.</param>
 internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now,
-    Guid PrepaidSubscriptionId, Guid PricedMeterId, Guid LicenseMeterId, Guid LicenseSubscriptionId)
+    Guid PrepaidSubscriptionId, Guid PricedMeterId, Guid LicenseMeterId, Guid LicenseSubscriptionId, Guid PayableInvoiceId)
 {
     public static readonly DateTimeOffset Start = new(2019, 9, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -38,8 +39,11 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
         {
             billingProfileId = profileId, displayName = "Office 365", offerType = "LicenseBased", partnerId = "PARTNER-1", licenseMeterId, seats = 10, startDate = "2019-08-15",
         });
+        var payableProfileId = await CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "应付", currency = "CNY", timeZone = "Asia/Shanghai" });
+        await CreatedAsync(op, "/ops/charges", new { billingProfileId = payableProfileId, amount = 1_000_000m, description = "专线", chargedAt = "2019-08-15T04:00:00Z" });
+        var payableInvoiceId = await CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = payableProfileId, periodStart = "2019-08-01", periodEnd = "2019-08-31" });
         return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId,
-            licenseMeterId, licenseId);
+            licenseMeterId, licenseId, payableInvoiceId);
     }
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>

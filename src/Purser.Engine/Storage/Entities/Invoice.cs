@@ -1,3 +1,5 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>One per billing profile and period: (BillingProfileId, PeriodStart) is unique. Never changed once written;
@@ -17,7 +19,9 @@ public sealed class Invoice
     public DateOnly PeriodEnd { get; set; }
     public DateOnly InvoiceDate { get; set; }
     public DateOnly DueDate { get; set; }
-    public string Status { get; set; } = "Due";
+
+    /// <summary>The status as issued; the status today is read from the payments (<see cref="Invoicing.InvoiceBalance"/>).</summary>
+    public string Status { get; set; } = nameof(InvoiceStatus.Due);
     public decimal SubTotal { get; set; }
     public decimal CreditApplied { get; set; }
     public decimal TaxAmount { get; set; }

@@ -9,6 +9,7 @@ public static class BillingIds
     public const string ProfileType = AccountType + "/billingProfiles";
     public const string SubscriptionType = ProfileType + "/billingSubscriptions";
     public const string InvoiceType = ProfileType + "/invoices";
+    public const string TransactionType = AccountType + "/transactions";
     public const string AccountRoleAssignmentType = AccountType + "/billingRoleAssignments";
     public const string ProfileRoleAssignmentType = ProfileType + "/billingRoleAssignments";
 

@@ -17,7 +17,7 @@ public static class InvoiceList
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(page);
         var more = page.Items.Count > pageSize;
-        var value = page.Items.Take(pageSize).Select(InvoiceShapes.Invoice).ToList();
+        var value = page.Items.Take(pageSize).Select(i => InvoiceShapes.Invoice(request, i)).ToList();
         var nextLink = more ? NextLink(request, ArmPage.Offset(request) + pageSize) : null;
         return Results.Json(new { value, nextLink, totalCount = page.TotalCount });
     }

@@ -2,17 +2,27 @@ using Purser.Engine.Invoicing;
 
 namespace Purser.Server.Arm.Billing;
 
-/// <summary>Invoice resources (Microsoft.Billing 2020-05-01): always named under their billing profile.</summary>
+/// <summary>
+/// Invoice resources (Microsoft.Billing 2020-05-01): always named under their billing profile. The
+/// amount due is what credit and payments leave; the one document is the invoice's PDF, at an
+/// absolute URL on the server that was asked (<see cref="InvoiceDocumentsEndpoints"/>).
+/// </summary>
 public static class InvoiceShapes
 {
-    public static object Invoice(InvoiceRecord invoice)
+    public static string Id(InvoiceRecord invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return $"{BillingIds.Profile(invoice.AccountName, invoice.ProfileName)}/invoices/{invoice.InvoiceNumber}";
+    }
+
+    public static object Invoice(HttpRequest request, InvoiceRecord invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         var profileId = BillingIds.Profile(invoice.AccountName, invoice.ProfileName);
         var currency = invoice.Currency;
         return new
         {
-            id = $"{profileId}/invoices/{invoice.InvoiceNumber}",
+            id = Id(invoice),
             name = invoice.InvoiceNumber,
             type = BillingIds.InvoiceType,
             properties = new
@@ -21,7 +31,7 @@ public static class InvoiceShapes
                 invoiceDate = BillingValues.Date(invoice.InvoiceDate),
                 invoicePeriodStartDate = BillingValues.Date(invoice.PeriodStart),
                 invoicePeriodEndDate = BillingValues.Date(invoice.PeriodEnd),
-                status = invoice.Status,
+                status = invoice.Status.ToString(),
                 amountDue = ArmAmount.Of(currency, invoice.AmountDue),
                 azurePrepaymentApplied = ArmAmount.Of(currency, invoice.PrepaymentApplied),
                 billedAmount = ArmAmount.Of(currency, invoice.TotalAmount),
@@ -34,7 +44,7 @@ public static class InvoiceShapes
                 billingProfileId = profileId,
                 billingProfileDisplayName = invoice.ProfileDisplayName,
                 purchaseOrderNumber = invoice.PurchaseOrderNumber,
-                documents = Array.Empty<object>(),
+                documents = new[] { new { kind = "Invoice", url = InvoiceDocumentsEndpoints.PdfUrl(request, invoice), source = "DRS" } },
                 payments = invoice.Payments.Select(p => new
                 {
                     amount = ArmAmount.Of(p.Currency, p.Amount),

@@ -1,8 +1,6 @@
-using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Invoicing;
 using Purser.Server.Hosting;
-using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Arm.Billing;
 
@@ -38,16 +36,10 @@ public static class InvoicesEndpoints
             return invalid ?? await ListAsync(http, reach.ReadableProfileIds, range!, invoices);
         });
 
-        billing.MapGet(Account + "/invoices/{invoiceName}", async (HttpContext http, string account, string invoiceName, InvoiceQueries invoices) =>
+        billing.MapGet(Account + "/invoices/{invoiceName}", async (HttpContext http, string account, string invoiceName) =>
         {
-            if (await AccountReach.FindAsync(http, account) is not { } reach)
-                return AccountReach.NotFound(account);
-            var invoice = await invoices.FindAsync(reach.Account.Id, invoiceName, http.RequestAborted);
-            if (invoice is null)
-                return ArmError.NotFound($"Invoice '{invoiceName}'");
-            var scope = new BillingScope(invoice.BillingAccountId, invoice.AccountName, invoice.BillingProfileId, invoice.ProfileName, invoice.Currency);
-            return CallerAccess.Deny(AccessRules.ReadBilling(http.Caller(), scope), $"Invoice '{invoiceName}'")
-                ?? Results.Json(InvoiceShapes.Invoice(invoice));
+            var (invoice, denied) = await InvoiceAccess.ReadableAsync(http, account, invoiceName);
+            return denied ?? Results.Json(InvoiceShapes.Invoice(http.Request, invoice!));
         });
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Purser.Engine.Storage;
-using Purser.Engine.Storage.Entities;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.Billing.BillingTenant;
 
@@ -132,21 +131,16 @@ public class InvoicesEndpointsTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task Payments_received_for_an_invoice_are_listed_on_it(StorageEngine engine)
+    public async Task Payments_received_for_an_invoice_are_listed_on_it_and_leave_the_rest_due(StorageEngine engine)
     {
         await using var api = await StartApiAsync(engine);
         var tenant = await BuildAsync(api);
+        Guid invoiceId;
         await using (var db = api.Database.Store.CreateContext())
-        {
-            var invoiceId = db.Invoices.Single(i => i.InvoiceNumber == tenant.OperationsInvoice).Id;
-            db.Payments.Add(new Payment
-            {
-                Id = Guid.NewGuid(), BillingAccountId = tenant.AccountId, BillingProfileId = tenant.Operations.Id, InvoiceId = invoiceId, Currency = "CNY",
-                Amount = 20.00m, Method = "CreditCard", IdempotencyKey = "test-payment", ReceivedAt = new DateTime(2019, 10, 8, 9, 30, 0, DateTimeKind.Utc),
-            });
-            await db.SaveChangesAsync();
-        }
+            invoiceId = db.Invoices.Single(i => i.InvoiceNumber == tenant.OperationsInvoice).Id;
         using var op = api.Operator();
+        await PurserApi.CreatedAsync(op, $"/ops/invoices/{invoiceId}/payments",
+            new { amount = 20.00m, method = "CreditCard", receivedAt = new DateTimeOffset(2019, 10, 8, 9, 30, 0, TimeSpan.Zero) });
 
         var invoice = await BillingJson.GetAsync(op, $"{tenant.AccountPath}/invoices/{tenant.OperationsInvoice}?{ApiVersion}");
 
@@ -155,6 +149,9 @@ public class InvoicesEndpointsTests
         Assert.Equal("CNY", payment.GetProperty("amount").Str("currency"));
         Assert.Equal(new DateTimeOffset(2019, 10, 8, 9, 30, 0, TimeSpan.Zero), payment.GetProperty("date").GetDateTimeOffset());
         Assert.Equal("CreditCard", payment.Str("paymentMethodFamily"));
+        // Past its due date an invoice is overdue however much of it was paid; what is due is what the payment left.
+        Assert.Equal("OverDue", invoice.Props().Str("status"));
+        Assert.Equal([50.00m, 30.00m], invoice.Props().Values("totalAmount", "amountDue"));
     }
 
     private static DateTimeOffset Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.Zero);

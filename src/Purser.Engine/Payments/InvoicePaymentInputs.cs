@@ -1,0 +1,10 @@
+using Purser.Core.Invoicing;
+
+namespace Purser.Engine.Payments;
+
+/// <summary>Money received against an issued invoice: how much, how it came, and when (default: now).</summary>
+public sealed record NewInvoicePayment(decimal? Amount, string? Method, DateTimeOffset? ReceivedAt);
+
+/// <summary>A payment recorded on an invoice, and where the invoice stands with it: paid so far, still due, status.</summary>
+public sealed record InvoicePaymentView(Guid Id, Guid InvoiceId, string InvoiceNumber, decimal Amount, string Currency, string Method,
+    DateTimeOffset ReceivedAt, decimal AmountPaid, decimal AmountDue, InvoiceStatus Status);
