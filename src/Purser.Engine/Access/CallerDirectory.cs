@@ -13,7 +13,7 @@ public sealed class CallerDirectory(PurserStore store, TimeProvider clock)
         await using var db = store.CreateContext();
         var user = await (from t in db.ApiTokens
                           join u in db.Users on t.UserId equals u.Id
-                          where t.TokenHash == hash && (t.ExpiresAt == null || t.ExpiresAt > now)
+                          where t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)
                           select u).AsNoTracking().FirstOrDefaultAsync(ct);
         if (user is null)
             return null;

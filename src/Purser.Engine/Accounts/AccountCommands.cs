@@ -181,6 +181,30 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
         return new ApiTokenView(row.Id, row.UserId, row.Name, token, row.ExpiresAt);
     }
 
+    /// <summary>Shuts a token off at once (a leaked token); revoking it again changes nothing.</summary>
+    public async Task<Outcome<ApiTokenSummary>> RevokeTokenAsync(Guid tokenId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId, ct);
+        if (token is null)
+            return InputRules.NotFound("Token", "tokenId", tokenId);
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Summary(token);
+    }
+
+    /// <summary>A user's tokens, newest first, without secrets; null for an unknown user.</summary>
+    public async Task<IReadOnlyList<ApiTokenSummary>?> ListTokensAsync(Guid userId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+            return null;
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct);
+        return [.. tokens.Select(Summary)];
+    }
+
+    private static ApiTokenSummary Summary(ApiToken t) => new(t.Id, t.UserId, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt);
+
     /// <summary>Checks a password against the stored PBKDF2 hash; false for unknown users and users without a password.</summary>
     public async Task<UserView?> VerifyPasswordAsync(string email, string password, CancellationToken ct)
     {

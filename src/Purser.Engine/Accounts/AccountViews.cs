@@ -14,3 +14,6 @@ public sealed record RoleAssignmentView(Guid Id, Guid BillingAccountId, Guid Use
 /// creation answers with <see cref="Token"/> null.
 /// </summary>
 public sealed record ApiTokenView(Guid Id, Guid UserId, string Name, string? Token, DateTime? ExpiresAt);
+
+/// <summary>A token as listed: never its secret nor its hash.</summary>
+public sealed record ApiTokenSummary(Guid Id, Guid UserId, string Name, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt);

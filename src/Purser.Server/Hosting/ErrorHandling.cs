@@ -14,11 +14,11 @@ internal static partial class ErrorHandling
         app.UseExceptionHandler(handler => handler.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, code, message) = Describe(error);
+            var (status, code, message, target) = Describe(error);
             if (status >= 500)
                 LogUnexpected(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Purser.Errors"), error);
             context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(ArmError.Body(code, message), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(ArmError.Body(code, message, target), context.RequestAborted);
         }));
         app.UseStatusCodePages(async status =>
         {
@@ -39,18 +39,32 @@ internal static partial class ErrorHandling
         });
     }
 
-    private static (int Status, string Code, string Message) Describe(Exception? error) => error switch
+    // The serializer's own messages name .NET types ("could not be converted to Purser.Engine…"); the API speaks of JSON paths and fields.
+    private static (int Status, string Code, string Message, string? Target) Describe(Exception? error) => error switch
     {
-        BadHttpRequestException { InnerException: JsonException json } =>
-            (400, "InvalidRequestContent", $"The request body is not valid JSON for this operation at '{json.Path ?? "$"}': {FirstLine(json.Message)}"),
+        BadHttpRequestException { InnerException: JsonException json } => Mistyped(json),
         BadHttpRequestException bad when bad.StatusCode == 413 =>
-            (413, "RequestTooLarge", "The request body is larger than this operation accepts."),
-        BadHttpRequestException bad => (bad.StatusCode, "InvalidRequest", FirstLine(bad.Message)),
-        JsonException json => (400, "InvalidRequestContent", $"The request body is not valid JSON at '{json.Path ?? "$"}'."),
-        _ => (500, "InternalServerError", "An unexpected error occurred; it has been logged."),
+            (413, "RequestTooLarge", "The request body is larger than this operation accepts.", null),
+        BadHttpRequestException bad when bad.StatusCode == 415 =>
+            (415, "UnsupportedMediaType", "The request body must be JSON (Content-Type: application/json).", null),
+        BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } bound =>
+            (bad.StatusCode, "InvalidRequest", $"'{bound.Groups["name"].Value}' has a value of the wrong form.", bound.Groups["name"].Value),
+        BadHttpRequestException bad => (bad.StatusCode, "InvalidRequest", "The request could not be read: check its body, query and route values.", null),
+        JsonException json => Mistyped(json),
+        _ => (500, "InternalServerError", "An unexpected error occurred; it has been logged.", null),
     };
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    private static (int, string, string, string?) Mistyped(JsonException json)
+    {
+        var path = json.Path is null or "$" ? null : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+        return path is null
+            ? (400, "InvalidRequestContent", "The request body is not valid JSON for this operation.", null)
+            : (400, "InvalidRequestContent", $"The request body is not valid JSON for this operation at '{path}': the value is missing a part or has the wrong type (numbers and booleans are not quoted, dates are ISO 8601).", path);
+    }
+
+    // ASP.NET words a binding failure as: Failed to bind parameter "Guid billingProfileId" from "x".
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\" ]+ (?<name>[^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error")]
     private static partial void LogUnexpected(ILogger logger, Exception? error);

@@ -40,7 +40,12 @@ public static partial class PurserHost
             builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.BillingScheduler>());
         // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // The web defaults read "10" as a number; an amount sent as a string is a client bug to name, not to guess at.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         configure?.Invoke(builder);
 

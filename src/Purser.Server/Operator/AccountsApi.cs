@@ -19,6 +19,11 @@ public static class AccountsApi
         ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.CreateTokenAsync(body, ct)).Created())
             .WithIdempotencyKey(stored: reply => reply is ApiTokenView token ? token with { Token = null } : reply).WithTags("Users and roles");
+        ops.MapGet("/users/{userId:guid}/tokens", async (Guid userId, AccountCommands accounts, CancellationToken ct) =>
+            await accounts.ListTokensAsync(userId, ct) is { } tokens ? Results.Json(new { value = tokens }) : ArmError.NotFound($"User '{userId}'"))
+            .WithTags("Users and roles");
+        ops.MapPost("/tokens/{tokenId:guid}/revocation", async (Guid tokenId, AccountCommands accounts, CancellationToken ct) =>
+            (await accounts.RevokeTokenAsync(tokenId, ct)).Ok()).WithIdempotencyKey().WithTags("Users and roles");
         return ops;
     }
 }

@@ -61,7 +61,7 @@ internal static class EntitySamples
         return
         [
             account, profile, user, partner, meter, subscription, lot, invoice, charge,
-            new ApiToken { Id = Guid.NewGuid(), UserId = user.Id, Name = "ci", TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = At, ExpiresAt = At.AddDays(90) },
+            new ApiToken { Id = Guid.NewGuid(), UserId = user.Id, Name = "ci", TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = At, ExpiresAt = At.AddDays(90), RevokedAt = At.AddDays(3) },
             new RoleAssignment { Id = Guid.NewGuid(), BillingAccountId = account.Id, UserId = user.Id, Role = "BillingProfileReader", ScopeKind = "BillingProfile", ScopeId = profile.Id, CreatedAt = At },
             new SeatChange { BillingAccountId = account.Id, SubscriptionId = subscription.Id, EffectiveDate = new DateOnly(2017, 7, 20), Seats = 12, RecordedAt = At },
             new PriceVersion { MeterId = meter.Id, Currency = "USD", UnitPrice = 11m, EffectiveFrom = At, AnnouncedAt = At.AddDays(-31) },
@@ -88,7 +88,7 @@ internal static class EntitySamples
             new IdempotencyRecord { Key = "k-1", Operation = "POST /ops/payments", RequestHash = "abc", StatusCode = 201, ResponseBody = """{"id":"x"}""", CreatedAt = At },
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", CreatedAt = At, SentAt = null },
             new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1" },
-            new InvoiceSequence { Issuer = "Purser", LastNumber = 41 },
+            new InvoiceSequence { Issuer = "Contoso Billing Ltd", LastNumber = 41 },
         ];
     }
 }

@@ -18,6 +18,15 @@ internal static class OperatorTable
             c.Route["user"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/users", new { billingAccountId = c.Target.AccountId, email = $"role-{c.N}@authz.test" }))
                 .GetProperty("id").GetString()!),
         ["POST /ops/tokens"] = Create(c => new { userId = c.Target.UserId, name = $"token {c.N}" }),
+        ["GET /ops/users/{userId:guid}/tokens"] = new(Access.OperatorOnly, Setup: c =>
+        {
+            c.Route["userId"] = c.Target.UserId.ToString();
+            return Task.CompletedTask;
+        }),
+        // Each call revokes a token made just for it.
+        ["POST /ops/tokens/{tokenId:guid}/revocation"] = new(Access.OperatorOnly, 200, Body: _ => new { }, Setup: async c =>
+            c.Route["tokenId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/tokens", new { userId = c.Target.UserId, name = $"doomed {c.N}" }))
+                .GetProperty("id").GetString()!),
         ["POST /ops/credits"] = Create(c => new { billingProfileId = c.Target.ProfileId, amount = 10m + c.N }),
         ["POST /ops/charges"] = Create(c => new
         {

@@ -29,7 +29,10 @@ internal sealed record OperatorReply(int Status, string Body, string? Replayed, 
     /// <summary>Whether the error names <paramref name="field"/>: as its target, a detail's target, or quoted or as a JSON path in its message.</summary>
     public static bool Names(JsonElement error, string field)
     {
-        bool IsField(JsonElement e) => e.TryGetProperty("target", out var t) && string.Equals(t.GetString(), field, StringComparison.OrdinalIgnoreCase);
+        // A target inside the field (a tag's value, an event of a list) names it too.
+        bool IsField(JsonElement e) => e.TryGetProperty("target", out var t) && t.GetString() is { } target
+            && (string.Equals(target, field, StringComparison.OrdinalIgnoreCase)
+                || target.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase) || target.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase));
         var message = error.GetProperty("message").GetString()!;
         return IsField(error)
             || (error.TryGetProperty("details", out var details) && details.EnumerateArray().Any(IsField))

@@ -9,4 +9,7 @@ public sealed class ApiToken
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>When an operator shut the token off; a revoked token never authenticates again.</summary>
+    public DateTime? RevokedAt { get; set; }
 }
