@@ -115,6 +115,49 @@ export async function opsPost(purser, path, body) {
   return JSON.parse(text);
 }
 
+/** GET from the operator API; answers the response of a 200 (`json()` / `text()` not yet read), throws on anything else. */
+export async function opsGet(purser, path) {
+  const target = `${purser.url}${path}`;
+  assertLoopback(target);
+  const response = await fetch(target, { headers: { "Authorization": `Bearer ${purser.operatorToken}` } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/**
+ * POST /ops/usage: one batch from `source`, all of it or nothing (the event id is the idempotency
+ * key, so no Idempotency-Key header). Throws unless every event was accepted as new.
+ */
+export async function opsIngest(purser, source, events) {
+  const target = `${purser.url}/ops/usage`;
+  assertLoopback(target);
+  const response = await fetch(target, {
+    method: "POST",
+    headers: { "Authorization": `Bearer ${purser.operatorToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ source, events }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`POST /ops/usage answered ${response.status}: ${text}`);
+  const body = JSON.parse(text);
+  if (body.accepted !== events.length) throw new Error(`POST /ops/usage accepted ${body.accepted} of ${events.length} events: ${text}`);
+  return body;
+}
+
+/**
+ * Polls `probe` (an async function answering a value, or undefined while not there yet) every
+ * `everyMs` until it answers: at most `tries` times and, however slow each probe is, for no longer
+ * than twice the time those tries take. Throws with `what` when it never answers.
+ */
+export async function eventually(what, probe, { tries = 120, everyMs = 500 } = {}) {
+  const deadline = Date.now() + 2 * tries * everyMs;
+  for (let i = 0; i < tries && Date.now() < deadline; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(everyMs);
+  }
+  throw new Error(`${what}: not within ${tries} tries ${everyMs} ms apart`);
+}
+
 // The recipe of AZURE-WIRE.md: the endpoint option routes, the bearer policy (which refuses
 // http://) gives way to one that sends the Purser token, and nothing is retried.
 function wire(client, token) {
