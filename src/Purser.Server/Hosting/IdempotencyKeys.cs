@@ -17,6 +17,17 @@ public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>
+    /// The request's key as one caller's (caller + key): what the reservation is made under, and
+    /// what an engine command keys its rows with, so two callers who pick the same key never meet.
+    /// </summary>
+    public static string IdempotencyKey(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items[typeof(IdempotencyKeys)] as string
+            ?? throw new InvalidOperationException("The endpoint needs .WithIdempotencyKey() to read its idempotency key.");
+    }
+
     /// <param name="stored">
     /// The form of the reply kept for replays, where the first reply holds a secret that must
     /// not be stored (a new token): replays then answer without it.
@@ -31,6 +42,7 @@ public static class IdempotencyKeys
 
             var operation = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
             var scopedKey = $"{http.Caller().UserId:N}:{key}";
+            http.Items[typeof(IdempotencyKeys)] = scopedKey;
             var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
                 context.Arguments.Where(a => a is not HttpContext and not CancellationToken).ToArray())));
             var replies = http.RequestServices.GetRequiredService<IdempotentReplies>();

@@ -9,7 +9,7 @@ public static class BillingApi
     public static RouteGroupBuilder MapBillingApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/charges", async (NewCharge body, HttpContext http, ChargeCommands charges, CancellationToken ct) =>
-            (await charges.RecordAsync(body, http.Request.Headers[IdempotencyKeys.Header].ToString(), ct)).Created())
+            (await charges.RecordAsync(body, http.IdempotencyKey(), ct)).Created())
             .WithIdempotencyKey().WithTags("Billing");
         // With a billing profile: that profile's period (201 and the invoice). Without: every profile's due periods (200 and a summary).
         ops.MapPost("/billingRuns", async (NewBillingRun body, BillingRun run, CancellationToken ct) =>
