@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Purser.Core.Calendar;
+using Purser.Server.Tests.Operator;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.MonthClose;
@@ -79,6 +80,13 @@ public sealed partial class PartnerWorld
     {
         using var op = Api.Operator();
         return await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = ProfileId, period = month });
+    }
+
+    /// <summary>The invoice preview of the profile's open period: what closing it would bill now.</summary>
+    public async Task<JsonElement> PreviewAsync()
+    {
+        using var op = Api.Operator();
+        return await AccountsApiTests.ReadAsync(await op.GetAsync($"/ops/billingProfiles/{ProfileId}/invoicePreview"), HttpStatusCode.OK);
     }
 
     /// <summary>
