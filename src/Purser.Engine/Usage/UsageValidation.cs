@@ -8,7 +8,8 @@ namespace Purser.Engine.Usage;
 /// <summary>Checks every event of a batch against the catalog and the subscriptions, and lists each problem with its event.</summary>
 internal static class UsageValidation
 {
-    private sealed record SubscriptionFacts(Guid BillingAccountId, string State, BillingTimeZone Zone);
+    /// <summary>What an event is checked against; <paramref name="EndedAt"/> is when a cancelled subscription stopped running.</summary>
+    private sealed record SubscriptionFacts(Guid BillingAccountId, string State, DateTime? EndedAt, BillingTimeZone Zone);
 
     public static async Task<(List<ValidatedUsage> Valid, List<UsageEventError> Errors)> CheckAsync(
         PurserDbContext db, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
@@ -18,8 +19,8 @@ internal static class UsageValidation
         var subscriptions = await (from s in db.Subscriptions
                                    join p in db.BillingProfiles on s.BillingProfileId equals p.Id
                                    where subscriptionIds.Contains(s.Id)
-                                   select new { s.Id, s.BillingAccountId, s.State, p.TimeZone }).AsNoTracking().ToListAsync(ct);
-        var facts = subscriptions.ToDictionary(s => s.Id, s => new SubscriptionFacts(s.BillingAccountId, s.State, BillingTimeZone.Resolve(s.TimeZone)));
+                                   select new { s.Id, s.BillingAccountId, s.State, s.EndedAt, p.TimeZone }).AsNoTracking().ToListAsync(ct);
+        var facts = subscriptions.ToDictionary(s => s.Id, s => new SubscriptionFacts(s.BillingAccountId, s.State, s.EndedAt, BillingTimeZone.Resolve(s.TimeZone)));
         var meters = (await db.Meters.AsNoTracking().Where(m => meterIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
 
         var valid = new List<ValidatedUsage>(events.Count);
@@ -49,7 +50,7 @@ internal static class UsageValidation
             return Fail("MissingField", "'subscriptionId' is required.", "subscriptionId");
         if (!facts.TryGetValue(subscriptionId, out var subscription))
             return Fail("UnknownSubscription", $"Subscription '{subscriptionId}' does not exist.", "subscriptionId");
-        if (subscription.State is "Deleted" or "Cancelled")
+        if (subscription.State is "Deleted")
             return Fail("SubscriptionClosed", $"Subscription '{subscriptionId}' is {subscription.State}; it takes no usage.", "subscriptionId");
         if (e.MeterId is not { } meterId)
             return Fail("MissingField", "'meterId' is required.", "meterId");
@@ -67,6 +68,9 @@ internal static class UsageValidation
             return Fail("TimestampInFuture", $"'timestamp' {timestamp:O} is in the future.", "timestamp");
         if (timestamp < now - UsageLimits.MaxAge)
             return Fail("TimestampTooOld", $"'timestamp' {timestamp:O} is older than {UsageLimits.MaxAge.TotalDays:0} days.", "timestamp");
+        // A cancellation is recorded ahead of its effective day, and usage arrives late: what ran before the end is billed (R-USAGE-CYCLE).
+        if (subscription.State is "Cancelled" && !(timestamp.UtcDateTime < subscription.EndedAt))
+            return Fail("SubscriptionClosed", $"Subscription '{subscriptionId}' is Cancelled; it takes no usage from {subscription.EndedAt:O} on.", "subscriptionId");
         if (e.ResourceId is { Length: > UsageLimits.MaxResourceIdLength })
             return Fail("InvalidField", $"'resourceId' is longer than {UsageLimits.MaxResourceIdLength} characters.", "resourceId");
         if (e.Tags is { Count: > UsageLimits.MaxTags })

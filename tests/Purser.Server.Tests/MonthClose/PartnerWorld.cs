@@ -2,21 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Purser.Core.Calendar;
-using Purser.Server.Tests.Downloads;
+using Purser.Server.Tests.Operator;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.MonthClose;
-
-/// <summary>One row of a reconciliation file as read back from the CSV.</summary>
-public sealed record ReconRow(string PartnerId, string Customer, string SubscriptionId, string OrderId, string Offer, string ChargeType,
-    decimal UnitPrice, decimal Quantity, DateOnly Start, DateOnly End, decimal Amount, string Currency, string InvoiceNumber);
 
 /// <summary>
 /// A partner ("CSP-1", billing day 15) with one customer whose billing profile (USD, invoice day 15)
 /// counts its days in <see cref="Zone"/>, and a license product, all made through the operator API
 /// on a clock the test moves. Times are given as local wall-clock times of the profile.
 /// </summary>
-public sealed class PartnerWorld
+public sealed partial class PartnerWorld
 {
     public const string PartnerId = "CSP-1";
 
@@ -51,9 +47,11 @@ public sealed class PartnerWorld
         return world;
     }
 
+    /// <summary>The instant of a local wall-clock time of the profile.</summary>
+    public DateTimeOffset Local(DateOnly day, int hour, int minute) => Zone.StartOf(day).AddHours(hour).AddMinutes(minute);
+
     /// <summary>Moves the clock to a local wall-clock time of the profile.</summary>
-    public void At(DateOnly day, int hour, int minute) =>
-        Api.AdvanceClockTo(Zone.StartOf(day).AddHours(hour).AddMinutes(minute));
+    public void At(DateOnly day, int hour, int minute) => Api.AdvanceClockTo(Local(day, hour, minute));
 
     public async Task<Guid> LicenseAsync(DateOnly start, int seats)
     {
@@ -84,21 +82,46 @@ public sealed class PartnerWorld
         return await PurserApi.CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = ProfileId, period = month });
     }
 
-    public async Task<List<ReconRow>> ReconAsync(string month)
+    /// <summary>The invoice preview of the profile's open period: what closing it would bill now.</summary>
+    public async Task<JsonElement> PreviewAsync()
+    {
+        using var op = Api.Operator();
+        return await AccountsApiTests.ReadAsync(await op.GetAsync($"/ops/billingProfiles/{ProfileId}/invoicePreview"), HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// Closes <paramref name="month"/> again, as a retried run would: the same invoice comes back and
+    /// the reconciliation file does not change.
+    /// </summary>
+    public async Task AssertCloseReplaysAsync(string month, JsonElement invoice)
+    {
+        var file = await ReconTextAsync(month);
+        var again = await CloseAsync(month);
+        Assert.Equal(NumberOf(invoice), NumberOf(again));
+        Assert.Equal(invoice.GetProperty("subTotal").GetDecimal(), again.GetProperty("subTotal").GetDecimal());
+        Assert.Equal(file, await ReconTextAsync(month));
+    }
+
+    public static string NumberOf(JsonElement invoice) => invoice.GetProperty("invoiceNumber").GetString()!;
+
+    /// <summary>The rows of the reconciliation files of <paramref name="months"/> (yyyy-MM), file after file.</summary>
+    public async Task<List<ReconRow>> ReconAsync(params string[] months)
+    {
+        var rows = new List<ReconRow>();
+        foreach (var month in months)
+            rows.AddRange(ReconRow.Parse(await ReconTextAsync(month)));
+        return rows;
+    }
+
+    /// <summary>The reconciliation file of <paramref name="month"/> as the operator API serves it.</summary>
+    public async Task<string> ReconTextAsync(string month)
     {
         using var op = Api.Operator();
         var response = await op.GetAsync($"/ops/partners/{PartnerId}/reconciliation/{month}");
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var rows = CsvReading.Rows(text.TrimStart('\uFEFF'));
-        Assert.Equal(["partnerId", "customer", "subscriptionId", "orderId", "offer", "chargeType", "unitPrice", "quantity",
-            "chargeStartDate", "chargeEndDate", "amount", "currency", "invoiceNumber"], rows[0]);
-        return [.. rows.Skip(1).Select(r => new ReconRow(r[0], r[1], r[2], r[3], r[4], r[5], Number(r[6]), Number(r[7]),
-            DateOnly.ParseExact(r[8], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r[9], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Number(r[10]), r[11], r[12]))];
+        return text;
     }
-
-    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
