@@ -25,9 +25,10 @@ internal static class LicenseHistory
         Currency currency, CancellationToken ct)
     {
         var licenseBased = nameof(OfferType.LicenseBased);
-        var subscriptions = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.BillingProfileId == profile.Id && s.OfferType == licenseBased && s.LicenseMeterId != null)
-            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
+        // Ordered in memory: SQLite and PostgreSQL sort GUIDs differently, and the order names the license lines.
+        var subscriptions = (await db.Subscriptions.AsNoTracking()
+                .Where(s => s.BillingProfileId == profile.Id && s.OfferType == licenseBased && s.LicenseMeterId != null).ToListAsync(ct))
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal).ToList();
         if (subscriptions.Count == 0)
             return new List<LicenseAccount>();
         var ids = subscriptions.Select(s => s.Id).ToList();

@@ -31,7 +31,7 @@ public sealed class ReconciliationQueries(PurserStore store)
                    join m in db.Meters on c.MeterId equals (Guid?)m.Id into meters
                    from m in meters.DefaultIfEmpty()
                    where l.PartnerId == partnerId && i.PeriodStart >= firstDay && i.PeriodStart < until
-                   orderby a.DisplayName, i.InvoiceNumber, s.CreatedAt, s.Id, l.Id
+                   orderby i.InvoiceNumber, l.Id
                    select new { Customer = a.DisplayName, s.Id, s.OrderId, Offer = m != null ? m.Name : s.OfferType, Line = l, i.InvoiceNumber };
         await foreach (var r in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {

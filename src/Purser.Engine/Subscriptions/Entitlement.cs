@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Subscriptions;
@@ -6,25 +7,27 @@ namespace Purser.Engine.Subscriptions;
 public sealed record EntitlementView(Guid SubscriptionId, bool Entitled, string State, bool NeedsReconfiguration, string Reason);
 
 /// <summary>
-/// R-DISABLE: what resource providers ask before a data operation (a backup, a write): only
-/// an active subscription is entitled to operate.
+/// R-DISABLE: what resource providers ask before a data operation (a backup, a write): an active
+/// subscription is entitled to operate, and so is a cancelled one until the day its cancellation takes effect.
 /// </summary>
-public sealed class Entitlement(PurserStore store)
+public sealed class Entitlement(PurserStore store, TimeProvider clock)
 {
     public async Task<EntitlementView?> CheckAsync(Guid subscriptionId, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         var subscription = await db.Subscriptions.AsNoTracking().Where(s => s.Id == subscriptionId)
-            .Select(s => new { s.State, s.NeedsReconfiguration }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.State, s.NeedsReconfiguration, s.EndedAt }).FirstOrDefaultAsync(ct);
         if (subscription is null)
             return null;
-        var entitled = subscription.State == "Active";
-        var reason = subscription.State switch
+        var state = Enum.Parse<SubscriptionState>(subscription.State);
+        var endsLater = state == SubscriptionState.Cancelled && subscription.EndedAt > clock.GetUtcNow().UtcDateTime;
+        var (entitled, reason) = state switch
         {
-            "Active" => "The subscription is active.",
-            "Disabled" => "The subscription is disabled: its credit is used up or expired. A top-up re-enables it.",
-            "Deleted" => "The subscription and its data have been deleted.",
-            _ => "The subscription has been cancelled.",
+            SubscriptionState.Active => (true, "The subscription is active."),
+            SubscriptionState.Disabled => (false, "The subscription is disabled: its credit is used up or expired. A top-up re-enables it."),
+            SubscriptionState.Deleted => (false, "The subscription and its data have been deleted."),
+            _ when endsLater => (true, $"The subscription is cancelled with effect {subscription.EndedAt:yyyy-MM-dd'T'HH:mm'Z'}; it may operate until then."),
+            _ => (false, "The subscription has been cancelled."),
         };
         return new EntitlementView(subscriptionId, entitled, subscription.State, subscription.NeedsReconfiguration, reason);
     }
