@@ -6,11 +6,14 @@ namespace Purser.Core.Rating;
 /// <summary>
 /// A meter's prices over time. New versions are accepted under R-PRICE-UP: an increase needs
 /// <see cref="IncreaseNotice"/> between its announcement and its effective date; decreases
-/// (R-PRICE-DOWN) and a meter's first price (R-PRICE-NEW) need none, but nothing is retroactive.
+/// (R-PRICE-DOWN) and a meter's first price (R-PRICE-NEW) need none; only a first price may be dated back, by a bounded span.
 /// </summary>
 public sealed record PriceSchedule
 {
     public static readonly TimeSpan IncreaseNotice = TimeSpan.FromDays(30);
+
+    /// <summary>How far back a meter's first price may take effect: a year of onboarded history.</summary>
+    public static readonly TimeSpan FirstPriceBackdating = TimeSpan.FromDays(366);
 
     private PriceSchedule(ImmutableArray<PriceVersion> versions) => Versions = versions;
 
@@ -39,8 +42,12 @@ public sealed record PriceSchedule
             return Outcome<PriceSchedule>.Refuse("PriceNegative", $"A unit price cannot be negative ({version.UnitPrice}).");
         if (!Versions.IsEmpty && Versions[0].UnitPrice.Currency != version.UnitPrice.Currency)
             return Outcome<PriceSchedule>.Refuse("CurrencyMismatch", $"This meter is priced in {Versions[0].UnitPrice.Currency}.");
-        if (version.EffectiveFrom < version.AnnouncedAt)
+        // A meter's first price may be dated back (onboarding a customer's history: nothing was billed at another rate);
+        // a change never is, and the announcement instant kept beside it shows it was entered later.
+        if (version.EffectiveFrom < version.AnnouncedAt && !Versions.IsEmpty)
             return Outcome<PriceSchedule>.Refuse("PriceChangeRetroactive", $"A price announced {version.AnnouncedAt:O} cannot take effect earlier, on {version.EffectiveFrom:O}.");
+        if (version.AnnouncedAt - version.EffectiveFrom > FirstPriceBackdating)
+            return Outcome<PriceSchedule>.Refuse("PriceBackdatedTooFar", $"A first price may take effect at most {FirstPriceBackdating.TotalDays:0} days before it is announced, not on {version.EffectiveFrom:O}.");
         if (Versions.Any(v => v.EffectiveFrom == version.EffectiveFrom))
             return Outcome<PriceSchedule>.Refuse("PriceVersionExists", $"A price already takes effect at {version.EffectiveFrom:O}.");
         // The price in force just before this one; looked up by comparison, so a price from the beginning of time has none (no tick before it).

@@ -52,6 +52,18 @@ public class PriceScheduleTests
     }
 
     [Fact]
+    public void A_first_price_may_be_dated_back_a_year_for_onboarded_history_and_a_change_never()
+    {
+        var announced = Jan1.AddDays(200);
+        var first = PriceSchedule.Empty.Announce(new PriceVersion(Cny(0.8m), Jan1, announced));
+
+        Assert.True(first.IsAccepted);
+        Assert.Equal(Cny(0.8m), first.Value.RateAt(Jan1.AddDays(1)));
+        Assert.Equal("PriceChangeRetroactive", first.Value.Announce(new PriceVersion(Cny(0.5m), Jan1.AddDays(100), announced)).Refusal?.Code);
+        Assert.Equal("PriceBackdatedTooFar", PriceSchedule.Empty.Announce(new PriceVersion(Cny(0.8m), announced.AddDays(-367), announced)).Refusal?.Code);
+    }
+
+    [Fact]
     public void A_meter_has_no_rate_before_its_first_price() =>
         Assert.Null(Starting(1m).RateAt(Jan1.AddTicks(-1)));
 

@@ -206,8 +206,10 @@ internal static class OperatorEndpoints
             (w, n) => new JsonObject { ["currency"] = "CNY", ["unitPrice"] = 1_000_000 - n, ["effectiveFrom"] = w.Now.AddMinutes(n + 1) },
             [new("currency", Currency, Required: true), new("unitPrice", Amount, Required: true, ZeroAllowed: true), new("effectiveFrom", Instant)],
             [
-                new("an increase announced under 30 days ahead (R-PRICE-UP)", "effectiveFrom", (b, w) => (b["unitPrice"], b["effectiveFrom"]) = (5000, w.Now.AddDays(29)), BadRequest),
-                new("retroactive", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-1), BadRequest),
+                new("an increase announced under 30 days ahead (R-PRICE-UP)", "effectiveFrom", (b, w) => (b["unitPrice"], b["effectiveFrom"]) = (5000, w.Now.AddDays(29)), BadRequest,
+                    w => $"/ops/meters/{w.LicenseMeterId}/prices"),
+                new("a retroactive change", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-1), BadRequest, w => $"/ops/meters/{w.LicenseMeterId}/prices"),
+                new("a first price dated back over a year", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-367), BadRequest, w => $"/ops/meters/{w.MeterId}/prices"),
                 new("finer than storage keeps", "unitPrice", (b, _) => b["unitPrice"] = 0.00000000001m, BadRequest),
             ]),
 
