@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Purser.Engine.Accounts;
@@ -15,11 +16,14 @@ namespace Purser.Testing;
 /// </summary>
 public sealed class PurserApi : IAsyncDisposable
 {
+    private const string OperatorEmail = "operator@test.purser";
     private WebApplication _app;
+    private readonly bool _ownsDatabase;
 
-    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress)
+    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress, bool ownsDatabase = true)
     {
         _app = app;
+        _ownsDatabase = ownsDatabase;
         Database = database;
         Clock = clock;
         BaseAddress = baseAddress;
@@ -31,16 +35,26 @@ public sealed class PurserApi : IAsyncDisposable
     public string OperatorToken { get; private set; } = "";
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null)
+    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(engine), now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero), ownsDatabase: true);
+
+    /// <summary>A server on a database the caller keeps: disposing the server leaves it (and the operator user and token made here) in place.</summary>
+    public static Task<PurserApi> StartOnAsync(TestDatabase database, DateTimeOffset now) => StartAsync(database, now, ownsDatabase: false);
+
+    private static async Task<PurserApi> StartAsync(TestDatabase database, DateTimeOffset now, bool ownsDatabase)
     {
-        var database = await TestDatabase.CreateAsync(engine);
-        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now);
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
         var app = await StartAppAsync(database, clock, address);
-        var api = new PurserApi(app, database, clock, address);
+        var api = new PurserApi(app, database, clock, address, ownsDatabase);
         var commands = app.Services.GetRequiredService<AccountCommands>();
-        var op = await commands.CreateUserAsync(new NewUser(null, "operator@test.purser", null, null, null, null, null, true, null), default);
-        api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(op.Value.Id, "test", null), default)).Value.Token!;
+        // A database that an earlier server prepared (a copy of a built world) has its operator already.
+        Guid operatorId;
+        await using (var db = database.Store.CreateContext())
+            operatorId = await db.Users.Where(u => u.Email == OperatorEmail).Select(u => u.Id).FirstOrDefaultAsync();
+        if (operatorId == Guid.Empty)
+            operatorId = (await commands.CreateUserAsync(new NewUser(null, OperatorEmail, null, null, null, null, null, true, null), default)).Value.Id;
+        api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(operatorId, "test", null), default)).Value.Token!;
         return api;
     }
 
@@ -70,9 +84,12 @@ public sealed class PurserApi : IAsyncDisposable
         return app;
     }
 
-    public HttpClient Client(string? token)
+    public HttpClient Client(string? token) => Client(BaseAddress, token);
+
+    /// <summary>A client of any Purser server (a <see cref="PurserProcess"/> too), with a bearer token when given.</summary>
+    public static HttpClient Client(string baseAddress, string? token)
     {
-        var http = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
         if (token is not null)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
@@ -103,6 +120,7 @@ public sealed class PurserApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
     }
 }

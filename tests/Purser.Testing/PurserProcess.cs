@@ -45,6 +45,37 @@ public sealed class PurserProcess : IAsyncDisposable
         return new PurserProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start purser"));
     }
 
+    /// <summary>
+    /// <c>purser serve</c> on <paramref name="database"/> at a free loopback address, without demo data or the
+    /// scheduled month close (the test decides when periods close), once <c>/healthz</c> answers 200.
+    /// </summary>
+    public static async Task<(PurserProcess Process, string BaseAddress)> ServeAsync(string workingDirectory, string database, TimeSpan timeout)
+    {
+        var address = $"http://127.0.0.1:{FreePort()}";
+        var process = Start(workingDirectory, "serve", "--database", database, "--urls", address, "--no-demo", "--no-scheduled-billing");
+        try
+        {
+            using var http = new HttpClient();
+            using var health = await process.WaitForAsync(http, address + "/healthz", timeout);
+            if (health.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"purser serve answered /healthz with {(int)health.StatusCode}:\n{process.Output}");
+            return (process, address);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Ends the process at once: on Linux <see cref="Process.Kill()"/> is SIGKILL, so nothing runs after it, no shutdown and no flush.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Runs a verb to completion and returns its exit code; output is in <see cref="Output"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -16,15 +16,21 @@ public abstract record KeyState
 /// <summary>
 /// The first reply to a mutating call, kept by (operation, key). A call reserves its key
 /// before it runs, so two racing calls with one key cannot both take effect (T-IDEMPOTENT).
+/// A reservation left without a reply for <see cref="Lease"/> is taken over by the next call with
+/// its key: a server killed mid-call never completes or frees it (T-CRASH), and every operation
+/// is safe to run again (its effects are keyed or serialised underneath).
 /// </summary>
 public sealed class IdempotentReplies(PurserStore store, TimeProvider clock)
 {
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     public async Task<KeyState> ReserveAsync(string operation, string key, string requestHash, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = store.CreateContext();
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
-            Operation = operation, Key = key, RequestHash = requestHash, StatusCode = 0, ResponseBody = "", CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Operation = operation, Key = key, RequestHash = requestHash, StatusCode = 0, ResponseBody = "", CreatedAt = now,
         });
         try
         {
@@ -39,11 +45,18 @@ public sealed class IdempotentReplies(PurserStore store, TimeProvider clock)
             {
                 null => throw new InvalidOperationException("Idempotency record vanished while reserving."),
                 { RequestHash: var h } when h != requestHash => new KeyState.Mismatch(),
+                { StatusCode: 0 } when existing.CreatedAt <= now - Lease && await TakeOverAsync(read, existing, now, ct) => new KeyState.Reserved(),
                 { StatusCode: 0 } => new KeyState.InProgress(),
                 _ => new KeyState.Completed(existing.StatusCode, existing.ResponseBody),
             };
         }
     }
+
+    // Only one of several calls finding the same abandoned reservation renews it.
+    private static async Task<bool> TakeOverAsync(PurserDbContext db, IdempotencyRecord abandoned, DateTime now, CancellationToken ct) =>
+        await db.IdempotencyRecords
+            .Where(r => r.Operation == abandoned.Operation && r.Key == abandoned.Key && r.StatusCode == 0 && r.CreatedAt == abandoned.CreatedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), ct) == 1;
 
     public async Task CompleteAsync(string operation, string key, int statusCode, string body, CancellationToken ct)
     {

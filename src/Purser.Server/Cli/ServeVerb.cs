@@ -22,6 +22,11 @@ internal static class ServeVerb
         Description = "Do not load the demo data into an empty database.",
     };
 
+    private static readonly Option<bool> NoScheduledBilling = new("--no-scheduled-billing")
+    {
+        Description = "Do not close due billing periods each minute in this process; `purser bill` and POST /ops/billingRuns still close them.",
+    };
+
     public static Command Create()
     {
         var serve = new Command("serve", "Run the API and portal (the default verb).");
@@ -36,13 +41,15 @@ internal static class ServeVerb
         command.Options.Add(Urls);
         command.Options.Add(InvoiceFont);
         command.Options.Add(NoDemo);
+        command.Options.Add(NoScheduledBilling);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new ServerSettings(
                 StoreOptions.ConnectionString(parse),
                 parse.GetValue(Urls)!,
                 LoadDemoWhenEmpty: !parse.GetValue(NoDemo),
-                InvoiceCjkFont: parse.GetValue(InvoiceFont));
+                InvoiceCjkFont: parse.GetValue(InvoiceFont),
+                ScheduleBilling: !parse.GetValue(NoScheduledBilling));
             await PurserHost.RunAsync(settings, ct);
             return 0;
         });

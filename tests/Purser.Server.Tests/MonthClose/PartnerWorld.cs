@@ -117,7 +117,14 @@ public sealed partial class PartnerWorld
     public async Task<string> ReconTextAsync(string month)
     {
         using var op = Api.Operator();
-        var response = await op.GetAsync($"/ops/partners/{PartnerId}/reconciliation/{month}");
+        return await ReconAsync(op, PartnerId, month);
+    }
+
+    /// <summary>A partner's reconciliation file for the cycle starting in <paramref name="month"/> (yyyy-MM), read back row by row.</summary>
+    public static async Task<List<ReconRow>> ReconAsync(HttpClient op, string partnerId, string month)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var response = await op.GetAsync($"/ops/partners/{partnerId}/reconciliation/{month}");
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return text;
