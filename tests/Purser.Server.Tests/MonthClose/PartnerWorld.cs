@@ -117,11 +117,14 @@ public sealed partial class PartnerWorld
     public async Task<string> ReconTextAsync(string month)
     {
         using var op = Api.Operator();
-        return await ReconAsync(op, PartnerId, month);
+        return await ReconTextAsync(op, PartnerId, month);
     }
 
     /// <summary>A partner's reconciliation file for the cycle starting in <paramref name="month"/> (yyyy-MM), read back row by row.</summary>
-    public static async Task<List<ReconRow>> ReconAsync(HttpClient op, string partnerId, string month)
+    public static async Task<List<ReconRow>> ReconAsync(HttpClient op, string partnerId, string month) =>
+        [.. ReconRow.Parse(await ReconTextAsync(op, partnerId, month))];
+
+    private static async Task<string> ReconTextAsync(HttpClient op, string partnerId, string month)
     {
         ArgumentNullException.ThrowIfNull(op);
         var response = await op.GetAsync($"/ops/partners/{partnerId}/reconciliation/{month}");
