@@ -18,7 +18,7 @@ namespace Purser.Server.Tests.Reliability;
 [Collection(BillingRunCollection.Name)]
 public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHelper output) : IDisposable
 {
-    // Each crash point starts the server twice (seconds each on a shared machine); PURSER_CRASH_POINTS=20 runs all 20.
+    // Each crash point starts the server twice (2–5 s each on the shared 2-core machine); PURSER_CRASH_POINTS=20 runs all 20.
     private const int DefaultPoints = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
@@ -33,7 +33,7 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
     {
         var (world, built, token, worldTime) = await worlds.GetAsync(engine);
         var clock = Stopwatch.StartNew();
-        var (reference, runTime) = await ReferenceAsync(world, built, token);
+        var (reference, timing) = await ReferenceAsync(world, built, token);
         var referenceTime = clock.Elapsed;
 
         var points = Points();
@@ -41,39 +41,31 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
         var profiles = built.Profiles.Count;
         var landed = new Dictionary<string, int> { ["before"] = 0, ["mid"] = 0, ["after"] = 0 };
         var retries = new Dictionary<string, int> { ["ran"] = 0, ["replayed"] = 0, ["in progress"] = 0 };
+        var kills = new List<string>();
         for (var point = 0; point < points; point++)
         {
-            // Stratified over the run: the kill follows the k-th invoice of the run (k from before the first to after
-            // the answer), then a random part of the time two closes take, so it falls anywhere inside a close.
-            var after = Math.Clamp((int)((profiles + 2) * (point + random.NextDouble()) / points) - 1, 0, profiles);
-            var delay = runTime / profiles * 2 * random.NextDouble();
+            // Stratified over the run: the kill follows the k-th invoice of the run (k from 0, the start, to all of them and
+            // the answer), then a random part of the time two closes take (from the start: of the way to the first invoice).
+            var after = Math.Clamp((int)((profiles + 4) * (point + random.NextDouble()) / points) - 2, 0, profiles);
+            var delay = (after == 0 ? timing.FirstInvoice * 1.5 : timing.Close * 2) * random.NextDouble();
             await using var db = await world.CloneAsync();
             var key = Guid.NewGuid().ToString();
             var issued = await KillDuringRunAsync(db, built, token, key, after, delay) - built.InvoicesBefore;
             var when = issued == 0 ? "before" : issued == profiles ? "after" : "mid";
             landed[when]++;
+            kills.Add(string.Create(CultureInfo.InvariantCulture, $"{after}+{delay.TotalMilliseconds:0}ms→{issued}"));
 
-            var (again, address) = await PurserProcess.ServeAsync(_workDir, db.ConnectionString, StartTimeout);
-            await using (again)
-            {
-                using var op = PurserApi.Client(address, token);
-                // A client retries with its key. Within the lease the killed call's reservation still stands (a server
-                // cannot tell a dead call from a slow one), so the operator runs the billing run again.
-                var retried = await RetryAsync(op, key);
-                retries[retried]++;
-                if (retried == "in progress")
-                    await RunToCompletionAsync(op, Guid.NewGuid().ToString());
-                var difference = (await BillingRecord.TakeAsync(db.Store, op, BillingRunWorld.Partners, Months)).DifferenceFrom(reference);
-                Assert.True(difference is null, string.Create(CultureInfo.InvariantCulture,
-                    $"crash point {point + 1} ({engine}), killed {delay.TotalMilliseconds:0} ms after invoice {after} of the run, {when} it ({issued} of {profiles} invoices issued): {difference}"));
-            }
+            var (retried, difference) = await RestartAndFinishAsync(db, token, key, reference);
+            retries[retried]++;
+            Assert.True(difference is null, string.Create(CultureInfo.InvariantCulture,
+                $"crash point {point + 1} ({engine}), killed {delay.TotalMilliseconds:0} ms after invoice {after} of the run, {when} it ({issued} of {profiles} invoices issued): {difference}"));
             var violations = await BillingInvariants.ViolationsAsync(db.Store);
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{engine}: {profiles} profiles; world {worldTime.TotalSeconds:0.0} s, reference {referenceTime.TotalSeconds:0.0} s (the run {runTime.TotalMilliseconds:0} ms), " +
-            $"{points} crash points {(clock.Elapsed - referenceTime).TotalSeconds:0.0} s; kills landed {landed["before"]} before, {landed["mid"]} mid-run, {landed["after"]} after the run; " +
+            $"{engine}: {profiles} profiles; world {worldTime.TotalSeconds:0.0} s, reference {referenceTime.TotalSeconds:0.0} s (first invoice after {timing.FirstInvoice.TotalMilliseconds:0} ms, then {timing.Close.TotalMilliseconds:0.0} ms a close), " +
+            $"{points} crash points {(clock.Elapsed - referenceTime).TotalSeconds:0.0} s; kills landed {landed["before"]} before, {landed["mid"]} mid-run, {landed["after"]} after the run ({string.Join(", ", kills)}: invoice of the run followed, delay, invoices issued); " +
             $"the killed call's key sent again: {retries["ran"]} ran, {retries["replayed"]} replayed, {retries["in progress"]} still reserved"));
         if (points >= 2)
             Assert.True(landed["mid"] > 0, $"no kill landed mid-run: {string.Join(", ", landed)}");
@@ -108,26 +100,33 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
             Assert.Equal(1, await db.Invoices.CountAsync());
     }
 
-    /// <summary>One uninterrupted run on a copy of the world: what every crash point must end with, and how long the run took.</summary>
-    private async Task<(BillingRecord, TimeSpan)> ReferenceAsync(TestDatabase world, BillingRunWorld built, string token)
+    /// <summary>
+    /// One uninterrupted run on a copy of the world: what every crash point must end with, how long the run took to
+    /// its first invoice, and how long a close takes after that (watched as the kills are).
+    /// </summary>
+    private async Task<(BillingRecord, RunTiming)> ReferenceAsync(TestDatabase world, BillingRunWorld built, string token)
     {
         await using var db = await world.CloneAsync();
         var (server, address) = await PurserProcess.ServeAsync(_workDir, db.ConnectionString, StartTimeout);
         BillingRecord reference;
-        TimeSpan runTime;
+        RunTiming timing;
         await using (server)
         {
             using var op = PurserApi.Client(address, token);
             await WarmUpAsync(op, built);
-            var run = Stopwatch.StartNew();
-            await RunToCompletionAsync(op, Guid.NewGuid().ToString());
-            runTime = run.Elapsed;
+            var run = PurserApi.PostAsync(op, "/ops/billingRuns", new { period = BillingRunWorld.Month }, Guid.NewGuid().ToString());
+            var clock = Stopwatch.StartNew();
+            await WaitForInvoicesAsync(db, built, 1, run);
+            var first = clock.Elapsed;
+            await WaitForInvoicesAsync(db, built, built.Profiles.Count, run);
+            timing = new RunTiming(first, (clock.Elapsed - first) / (built.Profiles.Count - 1));
+            await AssertCompletedAsync(await run);
             reference = await BillingRecord.TakeAsync(db.Store, op, BillingRunWorld.Partners, Months);
         }
         Assert.Empty(await BillingInvariants.ViolationsAsync(db.Store));
         Assert.Equal(built.InvoicesBefore + built.Profiles.Count, await InvoiceCountAsync(db.Store));
         AssertRich(reference, built);
-        return (reference, runTime);
+        return (reference, timing);
     }
 
     /// <summary>
@@ -142,9 +141,7 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
             using var op = PurserApi.Client(address, token);
             await WarmUpAsync(op, built);
             var run = PurserApi.PostAsync(op, "/ops/billingRuns", new { period = BillingRunWorld.Month }, key);
-            var waited = Stopwatch.StartNew();
-            while (!run.IsCompleted && (after == built.Profiles.Count || await InvoiceCountAsync(db.Store) - built.InvoicesBefore < after) && waited.Elapsed < RunTimeout)
-                await Task.WhenAny(run, Task.Delay(Poll));
+            await WaitForInvoicesAsync(db, built, after == built.Profiles.Count ? after + 1 : after, run);
             await Task.Delay(delay);
             server.Kill();
             try
@@ -159,6 +156,33 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
         return await InvoiceCountAsync(db.Store);
     }
 
+    /// <summary>Until the run has issued <paramref name="count"/> invoices, or answered (bounded by <see cref="RunTimeout"/>), polling every 5 ms.</summary>
+    private static async Task WaitForInvoicesAsync(TestDatabase db, BillingRunWorld built, int count, Task run)
+    {
+        await using var context = db.Store.CreateContext();
+        var waited = Stopwatch.StartNew();
+        while (!run.IsCompleted && await context.Invoices.CountAsync() - built.InvoicesBefore < count && waited.Elapsed < RunTimeout)
+            await Task.WhenAny(run, Task.Delay(Poll));
+    }
+
+    /// <summary>
+    /// Starts the killed server again and finishes the run: a client retries with its key; within the lease the killed
+    /// call's reservation still stands (a server cannot tell a dead call from a slow one), so the operator runs the billing
+    /// run again. Answers what the retry got and how the end differs from <paramref name="reference"/>.
+    /// </summary>
+    private async Task<(string Retried, string? Difference)> RestartAndFinishAsync(TestDatabase db, string token, string key, BillingRecord reference)
+    {
+        var (server, address) = await PurserProcess.ServeAsync(_workDir, db.ConnectionString, StartTimeout);
+        await using (server)
+        {
+            using var op = PurserApi.Client(address, token);
+            var retried = await RetryAsync(op, key);
+            if (retried == "in progress")
+                await RunToCompletionAsync(op, Guid.NewGuid().ToString());
+            return (retried, (await BillingRecord.TakeAsync(db.Store, op, BillingRunWorld.Partners, Months)).DifferenceFrom(reference));
+        }
+    }
+
     /// <summary>
     /// A preview plans a close without writing anything: the close's code is compiled before the run starts, as in a
     /// server that has been up for a while, so the run's time is the closes' and the kills spread over them.
@@ -170,12 +194,18 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
     }
 
     /// <summary>Closes every profile's June period and expects the summary (200) with nothing refused.</summary>
-    private static async Task RunToCompletionAsync(HttpClient op, string key)
+    private static async Task RunToCompletionAsync(HttpClient op, string key) =>
+        await AssertCompletedAsync(await PurserApi.PostAsync(op, "/ops/billingRuns", new { period = BillingRunWorld.Month }, key));
+
+    /// <summary>Expects a billing run's summary (200) with nothing refused.</summary>
+    private static async Task AssertCompletedAsync(HttpResponseMessage response)
     {
-        using var response = await PurserApi.PostAsync(op, "/ops/billingRuns", new { period = BillingRunWorld.Month }, key);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST /ops/billingRuns answered {(int)response.StatusCode}: {body}");
-        Assert.Empty(JsonDocument.Parse(body).RootElement.GetProperty("failed").EnumerateArray());
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST /ops/billingRuns answered {(int)response.StatusCode}: {body}");
+            Assert.Empty(JsonDocument.Parse(body).RootElement.GetProperty("failed").EnumerateArray());
+        }
     }
 
     /// <summary>The killed call's key sent again: it runs (the kill came before its reservation), replays the stored reply, or is still reserved.</summary>
@@ -209,6 +239,9 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
         await using var db = store.CreateContext();
         return await db.Invoices.CountAsync();
     }
+
+    /// <summary>How long an uninterrupted run takes to its first invoice, and then to each next one.</summary>
+    private sealed record RunTiming(TimeSpan FirstInvoice, TimeSpan Close);
 
     private static int Points() =>
         int.TryParse(Environment.GetEnvironmentVariable("PURSER_CRASH_POINTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 50
