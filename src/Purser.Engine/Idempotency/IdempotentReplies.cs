@@ -17,8 +17,9 @@ public abstract record KeyState
 /// The first reply to a mutating call, kept by (operation, key). A call reserves its key
 /// before it runs, so two racing calls with one key cannot both take effect (T-IDEMPOTENT).
 /// A reservation left without a reply for <see cref="Lease"/> is taken over by the next call with
-/// its key: a server killed mid-call never completes or frees it (T-CRASH), and every operation
-/// is safe to run again (its effects are keyed or serialised underneath).
+/// its key, which runs again: a server killed mid-call never completes or frees it (T-CRASH).
+/// What is keyed underneath (charges, credit grants, payments, usage events, one invoice per
+/// period) still happens once.
 /// </summary>
 public sealed class IdempotentReplies(PurserStore store, TimeProvider clock)
 {
