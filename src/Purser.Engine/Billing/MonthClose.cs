@@ -13,7 +13,6 @@ namespace Purser.Engine.Billing;
 
 /// <summary>A planned close: the charges it takes onto the invoice, the license lines it bills, and the Core's decision.</summary>
 internal sealed record ClosePlan(
-    BillingPeriod Period,
     List<Stored.Charge> Recorded,
     ImmutableArray<(LicenseAccount Account, InvoiceCharge Charge)> LicenseLines,
     Dictionary<Guid, string?> Partners,
@@ -60,7 +59,7 @@ internal static class MonthClose
         var decision = close.Decide(session.Ledger);
         if (!decision.IsAccepted)
             return decision.Refusal;
-        return new ClosePlan(period, recorded, licenseLines.ToImmutable(), partners, decision.Value);
+        return new ClosePlan(recorded, licenseLines.ToImmutable(), partners, decision.Value);
     }
 
     private static LineItem ToLine(Stored.Charge charge, Currency currency)
