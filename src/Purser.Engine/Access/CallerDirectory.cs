@@ -4,21 +4,27 @@ using Purser.Engine.Storage;
 namespace Purser.Engine.Access;
 
 /// <summary>Resolves a bearer token to its caller, with the roles they hold.</summary>
-public sealed class CallerDirectory(PurserStore store, TimeProvider clock)
+public sealed class CallerDirectory(PurserStore store, TimeProvider clock, CallerCache cache)
 {
     public async Task<Caller?> FindByTokenAsync(string token, CancellationToken ct)
     {
         var hash = ApiTokens.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (cache.TryGet(hash, now, out var cached))
+            return cached;
+        var generation = cache.Generation;
         await using var db = store.CreateContext();
-        var user = await (from t in db.ApiTokens
-                          join u in db.Users on t.UserId equals u.Id
-                          where t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)
-                          select u).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (user is null)
+        var found = await (from t in db.ApiTokens
+                           join u in db.Users on t.UserId equals u.Id
+                           where t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)
+                           select new { User = u, t.ExpiresAt }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (found is null)
             return null;
+        var user = found.User;
         var grants = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == user.Id)
             .Select(r => new Grant(r.Role, r.ScopeKind, r.ScopeId, r.BillingAccountId)).ToListAsync(ct);
-        return new Caller(user.Id, user.Email, user.IsOperator, user.BillingAccountId, grants, user.PartnerId);
+        var caller = new Caller(user.Id, user.Email, user.IsOperator, user.BillingAccountId, grants, user.PartnerId);
+        cache.Store(hash, caller, found.ExpiresAt, generation);
+        return caller;
     }
 }

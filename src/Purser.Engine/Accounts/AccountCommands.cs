@@ -8,7 +8,7 @@ using Purser.Engine.Storage.Entities;
 namespace Purser.Engine.Accounts;
 
 /// <summary>Creates the people and structure of a tenant: accounts, profiles, users, roles, tokens.</summary>
-public sealed class AccountCommands(PurserStore store, TimeProvider clock)
+public sealed class AccountCommands(PurserStore store, TimeProvider clock, CallerCache callers)
 {
     public static readonly IReadOnlyList<string> AgreementTypes =
         ["MicrosoftCustomerAgreement", "EnterpriseAgreement", "MicrosoftOnlineServicesProgram", "MicrosoftPartnerAgreement"];
@@ -155,6 +155,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
         };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
+        callers.Forget();
         return ToView(assignment);
     }
 
@@ -190,6 +191,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock)
             return InputRules.NotFound("Token", "tokenId", tokenId);
         token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        callers.Forget();
         return Summary(token);
     }
 

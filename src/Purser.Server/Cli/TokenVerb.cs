@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Storage;
 
@@ -32,7 +33,7 @@ internal static class TokenVerb
         {
             await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
             await store.MigrateAsync(ct);
-            var commands = new AccountCommands(store, TimeProvider.System);
+            var commands = new AccountCommands(store, TimeProvider.System, new CallerCache(TimeProvider.System));
             var email = parse.GetValue(Email)!.Trim().ToLowerInvariant();
             Guid? userId;
             await using (var db = store.CreateContext())

@@ -20,6 +20,7 @@ internal static class EngineServices
 {
     public static IServiceCollection AddPurserEngine(this IServiceCollection services)
     {
+        services.AddSingleton<CallerCache>();
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<AccountCommands>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Purser.Engine.Access;
 using Purser.Engine.Storage;
 using Purser.Testing;
 
@@ -47,5 +48,25 @@ public class TokenRevocationTests
         using var unknown = await PurserApi.PostAsync(op, $"/ops/tokens/{Guid.NewGuid()}/revocation", new { });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/ops/users/{Guid.NewGuid()}/tokens")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_token_revoked_on_another_server_stops_working_here_within_the_cache_lifetime(StorageEngine engine)
+    {
+        await using var api = await PurserApi.StartAsync(engine);
+        await using var peer = await api.StartPeerAsync();
+        using var op = api.Operator();
+        var user = (await PurserApi.CreatedAsync(op, "/ops/users", new { email = "peer@test.purser", isOperator = true })).GetProperty("id").GetGuid();
+        var leaked = await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId = user, name = "laptop" });
+        using var here = api.Client(leaked.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync($"/ops/users/{user}/tokens")).StatusCode);
+
+        using var peerOperator = PurserApi.Client(peer.Urls.First(), api.OperatorToken);
+        using var revoked = await PurserApi.PostAsync(peerOperator, $"/ops/tokens/{leaked.GetProperty("id").GetGuid()}/revocation", new { });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        api.Clock.Advance(CallerCache.Lifetime);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await here.GetAsync($"/ops/users/{user}/tokens")).StatusCode);
     }
 }
