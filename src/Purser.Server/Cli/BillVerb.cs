@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
-using Purser.Engine.Storage;
 
 namespace Purser.Server.Cli;
 
