@@ -6,8 +6,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Purser.Engine;
 using Purser.Engine.Accounts;
-using Purser.Engine.Storage;
 using Purser.Server.Hosting;
 
 namespace Purser.Bench;

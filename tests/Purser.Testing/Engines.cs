@@ -1,4 +1,4 @@
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Xunit;
 
 namespace Purser.Testing;

@@ -1,11 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Purser.Engine;
 using Purser.Engine.Accounts;
-using Purser.Engine.Storage;
 using Purser.Server.Hosting;
 
 namespace Purser.Testing;
@@ -49,11 +48,8 @@ public sealed class PurserApi : IAsyncDisposable
         var api = new PurserApi(app, database, clock, address, ownsDatabase);
         var commands = app.Services.GetRequiredService<AccountCommands>();
         // A database that an earlier server prepared (a copy of a built world) has its operator already.
-        Guid operatorId;
-        await using (var db = database.Store.CreateContext())
-            operatorId = await db.Users.Where(u => u.Email == OperatorEmail).Select(u => u.Id).FirstOrDefaultAsync();
-        if (operatorId == Guid.Empty)
-            operatorId = (await commands.CreateUserAsync(new NewUser(null, OperatorEmail, null, null, null, null, null, true, null), default)).Value.Id;
+        var operatorId = (await commands.FindUserAsync(OperatorEmail, default))?.Id
+            ?? (await commands.CreateUserAsync(new NewUser(null, OperatorEmail, null, null, null, null, null, true, null), default)).Value.Id;
         api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(operatorId, "test", null), default)).Value.Token!;
         return api;
     }

@@ -1,5 +1,5 @@
 using Npgsql;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Testing;
 

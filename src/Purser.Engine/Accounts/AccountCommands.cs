@@ -116,7 +116,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
             user.PasswordHash = Passwords.HashPassword(user, input.Password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
+        return View(user);
     }
 
     public async Task<Outcome<RoleAssignmentView>> AssignRoleAsync(NewRoleAssignment input, CancellationToken ct)
@@ -207,16 +207,33 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
 
     private static ApiTokenSummary Summary(ApiToken t) => new(t.Id, t.UserId, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt);
 
+    /// <summary>The user with this e-mail (compared as stored: trimmed, lower case), or null.</summary>
+    public async Task<UserView?> FindUserAsync(string email, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        var user = await UserByEmailAsync(db, email, ct);
+        return user is null ? null : View(user);
+    }
+
     /// <summary>Checks a password against the stored PBKDF2 hash; false for unknown users and users without a password.</summary>
     public async Task<UserView?> VerifyPasswordAsync(string email, string password, CancellationToken ct)
     {
         await using var db = store.CreateContext();
-        var normalized = email.Trim().ToLowerInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
+        var user = await UserByEmailAsync(db, email, ct);
         if (user?.PasswordHash is null || Passwords.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
             return null;
-        return new UserView(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
+        return View(user);
     }
+
+    private static Task<User?> UserByEmailAsync(PurserDbContext db, string email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = email.Trim().ToLowerInvariant();
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
+    }
+
+    private static UserView View(User user) =>
+        new(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
 
     private static Refusal? CheckAddress(AddressInput? address, string field) =>
         address is null ? new Refusal("MissingField", $"'{field}' is required.", field)

@@ -119,10 +119,9 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
                 return plan.Refusal;
             var d = plan.Value.Decision;
             var lines = d.Lines.Select(l => new InvoicePreviewLine(l.Charge.Line.ChargeType.ToString(), l.Charge.Line.Corrects?.ToString(), l.Charge.Description,
-                l.Charge.Line.UnitPrice.Amount, l.Charge.Line.Quantity, l.Charge.Line.Dates.Start, l.Charge.Line.Dates.End, l.Charge.Line.Amount.Amount,
-                l.CreditApplied.Amount, l.Charge.CreditEligible)).ToList();
-            return (LedgerChange.None, new InvoicePreview(session.Profile.Id, session.Profile.Currency, period.Start, period.End,
-                d.SubTotal.Amount, d.CreditApplied.Amount, d.AmountDue.Amount, lines));
+                l.Charge.Line.UnitPrice, l.Charge.Line.Quantity, l.Charge.Line.Dates.Start, l.Charge.Line.Dates.End, l.Charge.Line.Amount,
+                l.CreditApplied, l.Charge.CreditEligible)).ToList();
+            return (LedgerChange.None, new InvoicePreview(session.Profile.Id, period.Start, period.End, d.SubTotal, d.CreditApplied, d.AmountDue, lines));
         }, ct);
 
     private async Task<Outcome<(LedgerChange, InvoiceView)>> CloseInSessionAsync(LedgerSession session, BillingPeriod period, CancellationToken ct)
@@ -210,6 +209,10 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
         StartDate = charge.Line.Dates.Start, EndDate = charge.Line.Dates.End, IdempotencyKey = charge.Key, CreatedAt = now,
     };
 
-    internal static InvoiceView View(Invoice i, int lines) => new(i.Id, i.InvoiceNumber, i.BillingProfileId, i.Currency, i.PeriodStart, i.PeriodEnd,
-        i.InvoiceDate, i.DueDate, i.Status, i.SubTotal, i.CreditApplied, i.AmountDue, lines);
+    internal static InvoiceView View(Invoice i, int lines)
+    {
+        var currency = Currency.Parse(i.Currency);
+        return new(i.Id, i.InvoiceNumber, i.BillingProfileId, i.PeriodStart, i.PeriodEnd, i.InvoiceDate, i.DueDate, i.Status,
+            new Money(i.SubTotal, currency), new Money(i.CreditApplied, currency), new Money(i.AmountDue, currency), lines);
+    }
 }

@@ -55,15 +55,16 @@ public sealed class ChargeCommands(CreditBook book)
                 IdempotencyKey = key, CreatedAt = session.Now.UtcDateTime,
             };
             db.Charges.Add(charge);
-            return (drawn.Value.Change, new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, charge.Currency,
-                charge.Amount, drawn.Value.CoveredByCredit.Amount, drawn.Value.AmountDue.Amount, eligible, charge.StartDate, null));
+            return (drawn.Value.Change, new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description,
+                amount, drawn.Value.CoveredByCredit, drawn.Value.AmountDue, eligible, charge.StartDate, null));
         }, ct);
     }
 
     internal static ChargeView View(Charge charge, CreditLedger ledger)
     {
-        var covered = ledger.CoveredByCredit(charge.IdempotencyKey).Amount;
-        return new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, charge.Currency, charge.Amount,
-            covered, charge.Amount - covered, charge.CreditEligible, charge.StartDate, charge.InvoiceId);
+        var covered = ledger.CoveredByCredit(charge.IdempotencyKey);
+        var amount = new Money(charge.Amount, Currency.Parse(charge.Currency));
+        return new ChargeView(charge.Id, charge.BillingProfileId, charge.SubscriptionId, charge.Description, amount,
+            covered, amount - covered, charge.CreditEligible, charge.StartDate, charge.InvoiceId);
     }
 }

@@ -1,11 +1,13 @@
+using Purser.Core.Monetary;
+
 namespace Purser.Engine.Billing;
 
 /// <summary>A one-off charge an operator records on a billing profile (a support plan, a marketplace item, a correction).</summary>
 public sealed record NewCharge(Guid? BillingProfileId, Guid? SubscriptionId, decimal? Amount, string? Description,
     bool? CreditEligible, DateTimeOffset? ChargedAt);
 
-public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? SubscriptionId, string Description, string Currency,
-    decimal Amount, decimal CoveredByCredit, decimal AmountDue, bool CreditEligible, DateOnly Date, Guid? InvoiceId);
+public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? SubscriptionId, string Description,
+    Money Amount, Money CoveredByCredit, Money AmountDue, bool CreditEligible, DateOnly Date, Guid? InvoiceId);
 
 /// <summary>
 /// Close a billing profile's period into one invoice. The period is named by <see cref="Period"/>
@@ -13,15 +15,15 @@ public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? Subscripti
 /// </summary>
 public sealed record NewBillingRun(Guid? BillingProfileId, string? Period = null, DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null);
 
-public sealed record InvoiceView(Guid Id, string InvoiceNumber, Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
-    DateOnly InvoiceDate, DateOnly DueDate, string Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount);
+public sealed record InvoiceView(Guid Id, string InvoiceNumber, Guid BillingProfileId, DateOnly PeriodStart, DateOnly PeriodEnd,
+    DateOnly InvoiceDate, DateOnly DueDate, string Status, Money SubTotal, Money CreditApplied, Money AmountDue, int LineCount);
 
 /// <summary>What the open period's close would bill now.</summary>
-public sealed record InvoicePreview(Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
-    decimal SubTotal, decimal CreditApplied, decimal AmountDue, IReadOnlyList<InvoicePreviewLine> Lines);
+public sealed record InvoicePreview(Guid BillingProfileId, DateOnly PeriodStart, DateOnly PeriodEnd,
+    Money SubTotal, Money CreditApplied, Money AmountDue, IReadOnlyList<InvoicePreviewLine> Lines);
 
-public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, decimal UnitPrice, decimal Quantity,
-    DateOnly StartDate, DateOnly EndDate, decimal Amount, decimal CreditApplied, bool CreditEligible);
+public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, Money UnitPrice, decimal Quantity,
+    DateOnly StartDate, DateOnly EndDate, Money Amount, Money CreditApplied, bool CreditEligible);
 
 /// <summary>A run over many profiles: the invoices it issued and the profiles it could not close, with why.</summary>
 public sealed record BillingRunSummary(int Profiles, IReadOnlyList<InvoiceView> Invoices, IReadOnlyList<BillingRunFailure> Failed);

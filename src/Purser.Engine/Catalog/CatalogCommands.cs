@@ -67,7 +67,7 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
         db.PriceVersions.Add(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new PriceVersionView(row.Id, meterId, row.Currency, row.UnitPrice, version.EffectiveFrom, version.AnnouncedAt);
+        return new PriceVersionView(row.Id, meterId, new Money(row.UnitPrice, currency), version.EffectiveFrom, version.AnnouncedAt);
     }
 
     public async Task<IReadOnlyList<MeterView>> ListMetersAsync(CancellationToken ct)

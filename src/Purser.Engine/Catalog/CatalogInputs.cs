@@ -1,3 +1,5 @@
+using Purser.Core.Monetary;
+
 namespace Purser.Engine.Catalog;
 
 public sealed record NewMeter(string? Name, string? Category, string? SubCategory, string? Unit, bool? CreditEligible);
@@ -7,4 +9,4 @@ public sealed record MeterView(Guid Id, string Name, string Category, string? Su
 /// <summary>A new price for a meter in one currency from an effective instant on; announced now.</summary>
 public sealed record NewPriceVersion(string? Currency, decimal? UnitPrice, DateTimeOffset? EffectiveFrom);
 
-public sealed record PriceVersionView(long Id, Guid MeterId, string Currency, decimal UnitPrice, DateTimeOffset EffectiveFrom, DateTimeOffset AnnouncedAt);
+public sealed record PriceVersionView(long Id, Guid MeterId, Money UnitPrice, DateTimeOffset EffectiveFrom, DateTimeOffset AnnouncedAt);

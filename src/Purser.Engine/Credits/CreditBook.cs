@@ -16,9 +16,9 @@ namespace Purser.Engine.Credits;
 public sealed class CreditBook(PurserStore store, TimeProvider clock)
 {
     /// <summary>A decision over a locked ledger: the change to persist and the caller's result.</summary>
-    public delegate Task<Outcome<(LedgerChange Change, T Result)>> Decision<T>(LedgerSession session);
+    internal delegate Task<Outcome<(LedgerChange Change, T Result)>> Decision<T>(LedgerSession session);
 
-    public Task<Outcome<T>> ChangeAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct) =>
+    internal Task<Outcome<T>> ChangeAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct) =>
         TransientConflicts.RetryAsync(() => ChangeOnceAsync(profileId, decide, ct));
 
     private async Task<Outcome<T>> ChangeOnceAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
     }
 
     /// <summary>The profile's ledger as of now, read without taking the write lock.</summary>
-    public async Task<(Stored.BillingProfile Profile, CreditLedger Ledger)?> ReadAsync(Guid profileId, CancellationToken ct)
+    internal async Task<(Stored.BillingProfile Profile, CreditLedger Ledger)?> ReadAsync(Guid profileId, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         // Lots and entries from one snapshot: a payment committing between the two reads would
@@ -88,7 +88,7 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
 }
 
 /// <summary>A locked ledger with its database context, for a decision to read and add rows to.</summary>
-public sealed class LedgerSession(PurserDbContext db, Stored.BillingProfile profile, CreditLedger ledger, DateTimeOffset now)
+internal sealed class LedgerSession(PurserDbContext db, Stored.BillingProfile profile, CreditLedger ledger, DateTimeOffset now)
 {
     public PurserDbContext Db { get; } = db;
     public Stored.BillingProfile Profile { get; } = profile;

@@ -11,7 +11,7 @@ namespace Purser.Engine.Lifecycle;
 /// decision back onto the row, and write each transition to the outbox in the same
 /// transaction (a transition to Deleted is the deletion event of R-DELETE-90).
 /// </summary>
-public static class LifecycleRecords
+internal static class LifecycleRecords
 {
     public static SubscriptionLifecycle Load(Subscription s, BillingTimeZone zone)
     {

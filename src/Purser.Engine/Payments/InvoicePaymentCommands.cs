@@ -79,7 +79,8 @@ public sealed class InvoicePaymentCommands(PurserStore store, CreditBook book)
     private static InvoicePaymentView View(Invoice invoice, Payment payment, IEnumerable<Payment> received, BillingCalendar calendar, DateTimeOffset now)
     {
         var balance = InvoiceBalance.Of(invoice, received.Sum(p => p.Amount), calendar, now);
-        return new InvoicePaymentView(payment.Id, invoice.Id, invoice.InvoiceNumber, payment.Amount, payment.Currency, payment.Method,
-            new DateTimeOffset(payment.ReceivedAt, TimeSpan.Zero), balance.Paid, balance.Remaining, balance.Status);
+        var currency = Currency.Parse(invoice.Currency);
+        return new InvoicePaymentView(payment.Id, invoice.Id, invoice.InvoiceNumber, new Money(payment.Amount, Currency.Parse(payment.Currency)), payment.Method,
+            new DateTimeOffset(payment.ReceivedAt, TimeSpan.Zero), new Money(balance.Paid, currency), new Money(balance.Remaining, currency), balance.Status);
     }
 }

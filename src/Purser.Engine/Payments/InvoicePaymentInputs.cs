@@ -1,4 +1,5 @@
 using Purser.Core.Invoicing;
+using Purser.Core.Monetary;
 
 namespace Purser.Engine.Payments;
 
@@ -6,5 +7,5 @@ namespace Purser.Engine.Payments;
 public sealed record NewInvoicePayment(decimal? Amount, string? Method, DateTimeOffset? ReceivedAt);
 
 /// <summary>A payment recorded on an invoice, and where the invoice stands with it: paid so far, still due, status.</summary>
-public sealed record InvoicePaymentView(Guid Id, Guid InvoiceId, string InvoiceNumber, decimal Amount, string Currency, string Method,
-    DateTimeOffset ReceivedAt, decimal AmountPaid, decimal AmountDue, InvoiceStatus Status);
+public sealed record InvoicePaymentView(Guid Id, Guid InvoiceId, string InvoiceNumber, Money Amount, string Method,
+    DateTimeOffset ReceivedAt, Money AmountPaid, Money AmountDue, InvoiceStatus Status);

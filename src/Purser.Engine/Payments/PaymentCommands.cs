@@ -117,6 +117,7 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
     private static PaymentView View(Payment p, Subscription s, CreditLedger ledger)
     {
         var lot = ledger.Lot(p.LotId!.Value);
-        return new PaymentView(p.Id, s.Id, p.Amount, p.Currency, p.Method, lot.Id, lot.OriginalAmount.Amount, lot.ExpiresAt, s.OfferType, s.State, s.NeedsReconfiguration);
+        return new PaymentView(p.Id, s.Id, new Money(p.Amount, Currency.Parse(p.Currency)), p.Method, lot.Id, lot.OriginalAmount, lot.ExpiresAt, s.OfferType, s.State,
+            s.NeedsReconfiguration);
     }
 }

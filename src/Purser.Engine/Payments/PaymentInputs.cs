@@ -1,7 +1,9 @@
+using Purser.Core.Monetary;
+
 namespace Purser.Engine.Payments;
 
 /// <summary>Money received for a prepaid subscription: a top-up, the trial's payment of 1, or a trial's upgrade.</summary>
 public sealed record NewPayment(Guid? SubscriptionId, decimal? Amount, string? Currency, string? Method, string? PoNumber);
 
-public sealed record PaymentView(Guid Id, Guid SubscriptionId, decimal Amount, string Currency, string Method, Guid LotId, decimal Credit,
+public sealed record PaymentView(Guid Id, Guid SubscriptionId, Money Amount, string Method, Guid LotId, Money Credit,
     DateTimeOffset CreditExpiresAt, string OfferType, string SubscriptionState, bool NeedsReconfiguration);

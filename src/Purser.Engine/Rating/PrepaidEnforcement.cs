@@ -12,7 +12,7 @@ namespace Purser.Engine.Rating;
 /// R-DISABLE, R-TRIAL, R-DELETE-90: ticks the lifecycle of every prepaid subscription of a
 /// billing profile against the profile's credit as it now stands, in the caller's transaction.
 /// </summary>
-public static class PrepaidEnforcement
+internal static class PrepaidEnforcement
 {
     private static readonly string[] Prepaid = [nameof(OfferType.Trial), nameof(OfferType.StandardPrepaid)];
     private static readonly string[] Final = [nameof(SubscriptionState.Deleted), nameof(SubscriptionState.Cancelled)];

@@ -8,7 +8,7 @@ namespace Purser.Engine.Storage;
 /// The whole schema. Each engine has its own subclass so that its migrations are generated and
 /// applied separately (<see cref="SqlitePurserDbContext"/>, <see cref="PostgresPurserDbContext"/>).
 /// </summary>
-public abstract class PurserDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class PurserDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
     public DbSet<BillingProfile> BillingProfiles => Set<BillingProfile>();
@@ -55,6 +55,6 @@ public abstract class PurserDbContext(DbContextOptions options) : DbContext(opti
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqlitePurserDbContext(DbContextOptions<SqlitePurserDbContext> options) : PurserDbContext(options);
+internal sealed class SqlitePurserDbContext(DbContextOptions<SqlitePurserDbContext> options) : PurserDbContext(options);
 
-public sealed class PostgresPurserDbContext(DbContextOptions<PostgresPurserDbContext> options) : PurserDbContext(options);
+internal sealed class PostgresPurserDbContext(DbContextOptions<PostgresPurserDbContext> options) : PurserDbContext(options);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Monetary;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Usage;
@@ -24,14 +25,15 @@ public sealed class UsageSeriesQueries(PurserStore store, TimeProvider clock)
                           where a.SubscriptionId == subscriptionId && a.UsageDate >= first && a.UsageDate <= today
                           select new { a.UsageDate, a.MeterId, m.Name, m.Unit, a.Quantity }).AsNoTracking().ToListAsync(ct);
         var prices = await UsagePrices.LoadAsync(db, [profile.Currency], [.. days.Select(d => d.MeterId).Distinct()], ct);
+        var currency = Currency.Parse(profile.Currency);
         var series = Enumerable.Range(0, UsageSeries.DayCount).Select(i => first.AddDays(i)).Select(day =>
         {
             var meters = days.Where(d => d.UsageDate == day).OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.MeterId)
                 .Select(d => new UsageSeriesMeter(d.MeterId, d.Name, d.Unit, d.Quantity,
-                    (prices.UnitPrice(profile, subscription, d.MeterId, day) * d.Quantity)?.RoundAsCharge().Amount))
+                    (prices.UnitPrice(profile, subscription, d.MeterId, day) * d.Quantity)?.RoundAsCharge()))
                 .ToList();
-            return new UsageSeriesDay(day, meters.Sum(m => m.Cost ?? 0m), meters);
+            return new UsageSeriesDay(day, meters.Aggregate(Money.Zero(currency), (cost, m) => m.Cost is { } c ? cost + c : cost), meters);
         }).ToList();
-        return new UsageSeries(subscriptionId, profile.Currency, first, today, now, series);
+        return new UsageSeries(subscriptionId, currency, first, today, now, series);
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
-using Purser.Engine.Storage;
 
 namespace Purser.Server.Cli;
 
@@ -41,9 +41,9 @@ internal static class BillVerb
             bar.Done();
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Billed {summary.Profiles:N0} profiles: {summary.Invoices.Count:N0} invoices issued, {summary.Failed.Count:N0} profiles not closed."));
-            foreach (var group in summary.Invoices.GroupBy(i => i.Currency).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var group in summary.Invoices.GroupBy(i => i.SubTotal.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal))
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {group.Key}: billed {group.Sum(i => i.SubTotal):N2}, credit applied {group.Sum(i => i.CreditApplied):N2}, due {group.Sum(i => i.AmountDue):N2}"));
+                    $"  {group.Key}: billed {group.Sum(i => i.SubTotal.Amount):N2}, credit applied {group.Sum(i => i.CreditApplied.Amount):N2}, due {group.Sum(i => i.AmountDue.Amount):N2}"));
             foreach (var failure in summary.Failed)
                 await Console.Error.WriteLineAsync($"  profile {failure.BillingProfileId}: {failure.Code}: {failure.Message}");
             return summary.Failed.Count == 0 ? 0 : 1;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
-using Purser.Engine.Storage;
 
 namespace Purser.Server.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Purser.Core.Calendar;
+using Purser.Engine;
 using Purser.Engine.Invoicing;
-using Purser.Engine.Storage;
 using Purser.Server.Downloads;
 
 namespace Purser.Server.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Engine.Usage;
 
 namespace Purser.Server.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Cli;
 

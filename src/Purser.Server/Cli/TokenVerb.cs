@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
+using Purser.Engine;
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
-using Purser.Engine.Storage;
 
 namespace Purser.Server.Cli;
 
@@ -35,9 +34,7 @@ internal static class TokenVerb
             await store.MigrateAsync(ct);
             var commands = new AccountCommands(store, TimeProvider.System, new CallerCache(TimeProvider.System));
             var email = parse.GetValue(Email)!.Trim().ToLowerInvariant();
-            Guid? userId;
-            await using (var db = store.CreateContext())
-                userId = await db.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            var userId = (await commands.FindUserAsync(email, ct))?.Id;
             if (userId is null && parse.GetValue(CreateOperator))
             {
                 var created = await commands.CreateUserAsync(new NewUser(null, email, null, "Platform", "Operator", null, null, true, "en"), ct);

@@ -1,12 +1,12 @@
 using System.Text.Json.Serialization;
+using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
-using Purser.Server.Hosting.Security;
 using Purser.Server.Arm;
 using Purser.Server.Documents;
 using Purser.Server.Downloads;
+using Purser.Server.Hosting.Security;
 using Purser.Server.Operator;
-using Purser.Engine.Storage;
 
 namespace Purser.Server.Hosting;
 

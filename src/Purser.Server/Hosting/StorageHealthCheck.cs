@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Hosting;
 

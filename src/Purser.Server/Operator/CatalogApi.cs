@@ -17,7 +17,7 @@ public static class CatalogApi
         ops.MapGet("/meters", async (CatalogCommands catalog, CancellationToken ct) =>
             Results.Json(new { value = await catalog.ListMetersAsync(ct) })).WithTags("Catalog");
         ops.MapPost("/meters/{meterId:guid}/prices", async (Guid meterId, NewPriceVersion body, CatalogCommands catalog, CancellationToken ct) =>
-            (await catalog.AddPriceAsync(meterId, body, ct)).Created()).WithIdempotencyKey().WithTags("Catalog");
+            (await catalog.AddPriceAsync(meterId, body, ct)).Created(PriceVersionReply.Of)).WithIdempotencyKey().WithTags("Catalog");
         ops.MapPost("/partners", async (NewPartner body, PartnerCommands partners, CancellationToken ct) =>
             (await partners.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Partners");
         ops.MapGet("/partners/{partnerId}", async (string partnerId, PartnerCommands partners, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using Purser.Core;
 using Purser.Engine.Credits;
 using Purser.Server.Hosting;
 
@@ -23,9 +22,7 @@ public static class CreditsApi
     public static RouteGroupBuilder MapCreditsApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/credits", async (NewCreditGrant body, HttpContext http, CreditCommands credits, CancellationToken ct) =>
-            (await credits.GrantAsync(body, http.IdempotencyKey(), ct) is var granted && granted.IsAccepted
-                ? Outcome<CreditGrantReply>.Accept(CreditGrantReply.Of(granted.Value))
-                : granted.Refusal!).Created())
+            (await credits.GrantAsync(body, http.IdempotencyKey(), ct)).Created(CreditGrantReply.Of))
             .WithIdempotencyKey().WithTags("Credits");
         return ops;
     }

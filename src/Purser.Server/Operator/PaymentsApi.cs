@@ -12,10 +12,10 @@ public static class PaymentsApi
     public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/payments", async (NewPayment body, HttpContext http, PaymentCommands payments, CancellationToken ct) =>
-            (await payments.PayAsync(body, http.IdempotencyKey(), ct)).Created())
+            (await payments.PayAsync(body, http.IdempotencyKey(), ct)).Created(PaymentReply.Of))
             .WithIdempotencyKey().WithTags("Payments");
         ops.MapPost("/invoices/{invoiceId:guid}/payments", async (Guid invoiceId, NewInvoicePayment body, HttpContext http, InvoicePaymentCommands payments, CancellationToken ct) =>
-            (await payments.PayAsync(invoiceId, body, http.IdempotencyKey(), ct)).Created())
+            (await payments.PayAsync(invoiceId, body, http.IdempotencyKey(), ct)).Created(InvoicePaymentReply.Of))
             .WithIdempotencyKey().WithTags("Payments");
         return ops;
     }

@@ -23,7 +23,7 @@ public static class UsageSeriesApi
     private static object Shape(UsageSeries s) => new
     {
         subscriptionId = s.SubscriptionId,
-        currency = s.Currency,
+        currency = s.Currency.Code,
         from = s.From,
         to = s.To,
         asOf = s.AsOf,
@@ -31,14 +31,14 @@ public static class UsageSeriesApi
         days = s.Days.Select(d => new
         {
             date = d.Date,
-            cost = StoredDecimal.Plain(d.Cost),
+            cost = StoredDecimal.Plain(d.Cost.Amount),
             meters = d.Meters.Select(m => new
             {
                 meterId = m.MeterId,
                 meterName = m.MeterName,
                 unit = m.Unit,
                 quantity = StoredDecimal.Plain(m.Quantity),
-                cost = m.Cost is { } c ? StoredDecimal.Plain(c) : (decimal?)null,
+                cost = m.Cost is { } c ? StoredDecimal.Plain(c.Amount) : (decimal?)null,
             }),
         }),
     };

@@ -1,6 +1,6 @@
 using System.Collections;
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 
 namespace Purser.Engine.Tests.Storage;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.Operator;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.ConsumptionCallers;

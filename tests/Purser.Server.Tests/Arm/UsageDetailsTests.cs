@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.Usage;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.ConsumptionCallers;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 using Xunit.Abstractions;
 

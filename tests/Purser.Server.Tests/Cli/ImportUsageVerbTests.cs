@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Cli;

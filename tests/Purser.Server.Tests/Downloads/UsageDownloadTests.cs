@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.Arm;
 using Purser.Server.Tests.Usage;
 using Purser.Testing;

@@ -1,4 +1,4 @@
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 using static Purser.Server.Tests.MonthClose.PartnerWorld;
 

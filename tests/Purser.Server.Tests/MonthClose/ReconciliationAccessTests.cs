@@ -1,6 +1,6 @@
 using System.Net;
+using Purser.Engine;
 using Purser.Engine.Access;
-using Purser.Engine.Storage;
 using Purser.Server.Tests.Arm;
 using Purser.Testing;
 using static Purser.Server.Tests.MonthClose.PartnerWorld;

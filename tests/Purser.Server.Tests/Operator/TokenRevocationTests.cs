@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Purser.Engine;
 using Purser.Engine.Access;
-using Purser.Engine.Storage;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Operator;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Purser.Core.Monetary;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.Usage;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.ConsumptionCallers;

@@ -1,4 +1,4 @@
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Tests.Reliability;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Tests.Reliability;
 

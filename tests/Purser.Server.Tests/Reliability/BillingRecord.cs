@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.MonthClose;
 
 namespace Purser.Server.Tests.Reliability;

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Purser.Engine;
 using Purser.Engine.Idempotency;
-using Purser.Engine.Storage;
 using Purser.Testing;
 using Xunit.Abstractions;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Purser.Core.Calendar;
+using Purser.Engine;
 using Purser.Engine.Billing;
-using Purser.Engine.Storage;
 using Purser.Server.Jobs;
 using Purser.Testing;
 

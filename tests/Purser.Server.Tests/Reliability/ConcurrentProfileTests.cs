@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
+using Purser.Engine;
 using Purser.Engine.Credits;
 using Purser.Engine.Rating;
-using Purser.Engine.Storage;
 using Purser.Testing;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Tests.Reliability;
 

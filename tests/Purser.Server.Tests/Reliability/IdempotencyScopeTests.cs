@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Purser.Engine;
 using Purser.Engine.Accounts;
-using Purser.Engine.Storage;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Reliability;

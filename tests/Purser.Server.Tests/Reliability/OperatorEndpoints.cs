@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using static Purser.Server.Tests.Reliability.FieldKind;
 
 namespace Purser.Server.Tests.Reliability;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Reliability;

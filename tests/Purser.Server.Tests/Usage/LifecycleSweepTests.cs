@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Jobs;
 using Purser.Server.Tests.Operator;
 using Purser.Testing;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Purser.Core.Monetary;
+using Purser.Engine;
 using Purser.Engine.Rating;
-using Purser.Engine.Storage;
 using Purser.Server.Tests.Arm;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.ConsumptionCallers;

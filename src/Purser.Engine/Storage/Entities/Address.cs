@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A postal address, stored inline with its owner (sold-to, bill-to).</summary>
-public sealed class Address
+internal sealed class Address
 {
     public string AddressLine1 { get; set; } = "";
     public string? AddressLine2 { get; set; }

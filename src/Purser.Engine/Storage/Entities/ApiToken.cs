@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A bearer token; only its SHA-256 hash is stored.</summary>
-public sealed class ApiToken
+internal sealed class ApiToken
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

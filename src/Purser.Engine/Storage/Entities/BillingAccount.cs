@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>The tenant: everything that grows with customers carries its id (SPEC §6).</summary>
-public sealed class BillingAccount
+internal sealed class BillingAccount
 {
     public Guid Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace Purser.Engine.Storage.Entities;
 
-public sealed class BillingProfile
+internal sealed class BillingProfile
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A Consumption budget at an ARM scope; its notifications are kept as the JSON the client sent.</summary>
-public sealed class Budget
+internal sealed class Budget
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

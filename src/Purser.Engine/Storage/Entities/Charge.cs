@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>What is owed: a priced line, pending until a billing run puts it on an invoice.</summary>
-public sealed class Charge
+internal sealed class Charge
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -5,7 +5,7 @@ namespace Purser.Engine.Storage.Entities;
 /// of <see cref="Core.Ledger.JournalEntry"/>. Settling appends a settled twin; rows are never updated.
 /// <see cref="Id"/> is journal order.
 /// </summary>
-public sealed class CreditJournalEntry
+internal sealed class CreditJournalEntry
 {
     public long Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -4,7 +4,7 @@ namespace Purser.Engine.Storage.Entities;
 /// A grant of credit to a billing profile. The balances are caches of the journal, kept with
 /// the entry that changed them.
 /// </summary>
-public sealed class CreditLot
+internal sealed class CreditLot
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>The first answer to a mutating call, replayed for any later call with the same key.</summary>
-public sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord
 {
     public required string Key { get; set; }
     public required string Operation { get; set; }

@@ -4,7 +4,7 @@ namespace Purser.Engine.Storage.Entities;
 
 /// <summary>One per billing profile and period: (BillingProfileId, PeriodStart) is unique. Never changed once written;
 /// payments are rows of their own and the status is read from them.</summary>
-public sealed class Invoice
+internal sealed class Invoice
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

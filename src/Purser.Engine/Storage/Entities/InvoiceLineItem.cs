@@ -1,6 +1,6 @@
 namespace Purser.Engine.Storage.Entities;
 
-public sealed class InvoiceLineItem
+internal sealed class InvoiceLineItem
 {
     public long Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -4,7 +4,7 @@ namespace Purser.Engine.Storage.Entities;
 /// A claim on one run of a scheduled job; the unique (JobName, RunKey) makes each run happen
 /// once across server processes, and the lease lets another process take over a dead one.
 /// </summary>
-public sealed class JobRun
+internal sealed class JobRun
 {
     public long Id { get; set; }
     public required string JobName { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A catalog product or meter; credit-ineligible ones are always charged in full (R-CE).</summary>
-public sealed class Meter
+internal sealed class Meter
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

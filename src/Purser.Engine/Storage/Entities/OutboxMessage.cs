@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>An e-mail or event written in the same transaction as the change it announces.</summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public long Id { get; set; }
     public Guid? BillingAccountId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A reseller (CSP), known by its partner id.</summary>
-public sealed class Partner
+internal sealed class Partner
 {
     public required string Id { get; set; }
     public required string CompanyName { get; set; }

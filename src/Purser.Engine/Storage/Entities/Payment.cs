@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>How something is paid: a top-up (which becomes a credit lot) or an invoice settlement.</summary>
-public sealed class Payment
+internal sealed class Payment
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

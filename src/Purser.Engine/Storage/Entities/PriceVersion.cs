@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A meter's price from an effective date on, with when it was announced (R-PRICE-UP).</summary>
-public sealed class PriceVersion
+internal sealed class PriceVersion
 {
     public long Id { get; set; }
     public Guid MeterId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A user holds a role at one scope: a billing account, a billing profile or a subscription.</summary>
-public sealed class RoleAssignment
+internal sealed class RoleAssignment
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>One step of a license-based subscription's seat timeline.</summary>
-public sealed class SeatChange
+internal sealed class SeatChange
 {
     public long Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -1,6 +1,6 @@
 namespace Purser.Engine.Storage.Entities;
 
-public sealed class Subscription
+internal sealed class Subscription
 {
     public Guid Id { get; set; }
     public Guid BillingAccountId { get; set; }

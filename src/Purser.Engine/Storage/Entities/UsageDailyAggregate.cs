@@ -5,7 +5,7 @@ namespace Purser.Engine.Storage.Entities;
 /// what it has charged for the day in <see cref="RatedAmount"/> and charges only the difference,
 /// so late usage is priced without re-rounding what was already billed.
 /// </summary>
-public sealed class UsageDailyAggregate
+internal sealed class UsageDailyAggregate
 {
     public Guid BillingAccountId { get; set; }
     public Guid SubscriptionId { get; set; }

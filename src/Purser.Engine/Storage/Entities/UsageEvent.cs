@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A raw usage report; (Source, EventId) is its idempotency key.</summary>
-public sealed class UsageEvent
+internal sealed class UsageEvent
 {
     public long Id { get; set; }
     public Guid BillingAccountId { get; set; }

@@ -1,7 +1,7 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>A person who signs in; the home billing account is null for operators.</summary>
-public sealed class User
+internal sealed class User
 {
     public Guid Id { get; set; }
     public Guid? BillingAccountId { get; set; }

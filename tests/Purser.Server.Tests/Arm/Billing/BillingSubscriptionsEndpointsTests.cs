@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.Billing.BillingTenant;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Arm.Billing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Server.Tests.Operator;
 using Purser.Server.Tests.Reliability;
 using Purser.Testing;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.Billing.LicenseInvoiceWorld;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Purser.Engine.Storage;
+using Purser.Engine;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Arm.Billing;

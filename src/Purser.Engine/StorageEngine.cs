@@ -1,4 +1,4 @@
-namespace Purser.Engine.Storage;
+namespace Purser.Engine;
 
 public enum StorageEngine
 {

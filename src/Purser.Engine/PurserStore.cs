@@ -2,8 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Purser.Engine.Storage;
 
-namespace Purser.Engine.Storage;
+namespace Purser.Engine;
 
 /// <summary>
 /// The one database Purser runs on: the embedded SQLite file by default, or PostgreSQL when
@@ -49,7 +50,7 @@ public sealed class PurserStore : IAsyncDisposable
 
     public static string SqliteFile(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
-    public PurserDbContext CreateContext() => Engine == StorageEngine.Postgres
+    internal PurserDbContext CreateContext() => Engine == StorageEngine.Postgres
         ? new PostgresPurserDbContext(_postgresOptions!)
         : new SqlitePurserDbContext(_sqliteOptions!);
 
@@ -68,7 +69,7 @@ public sealed class PurserStore : IAsyncDisposable
     /// A read-only transaction that sees one consistent snapshot: REPEATABLE READ on PostgreSQL,
     /// a deferred transaction on SQLite (in WAL mode, a reader's snapshot that takes no write lock).
     /// </summary>
-    public async Task<IDbContextTransaction> BeginSnapshotAsync(PurserDbContext db, CancellationToken ct)
+    internal async Task<IDbContextTransaction> BeginSnapshotAsync(PurserDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (Engine == StorageEngine.Postgres)
