@@ -1,3 +1,5 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Engine.Billing;
 
 /// <summary>A one-off charge an operator records on a billing profile (a support plan, a marketplace item, a correction).</summary>
@@ -14,13 +16,13 @@ public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? Subscripti
 public sealed record NewBillingRun(Guid? BillingProfileId, string? Period = null, DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null);
 
 public sealed record InvoiceView(Guid Id, string InvoiceNumber, Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
-    DateOnly InvoiceDate, DateOnly DueDate, string Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount);
+    DateOnly InvoiceDate, DateOnly DueDate, InvoiceStatus Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount);
 
 /// <summary>What the open period's close would bill now.</summary>
 public sealed record InvoicePreview(Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
     decimal SubTotal, decimal CreditApplied, decimal AmountDue, IReadOnlyList<InvoicePreviewLine> Lines);
 
-public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, decimal UnitPrice, decimal Quantity,
+public sealed record InvoicePreviewLine(ChargeType ChargeType, ChargeType? Corrects, string Description, decimal UnitPrice, decimal Quantity,
     DateOnly StartDate, DateOnly EndDate, decimal Amount, decimal CreditApplied, bool CreditEligible);
 
 /// <summary>A run over many profiles: the invoices it issued and the profiles it could not close, with why.</summary>

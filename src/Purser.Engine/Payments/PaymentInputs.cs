@@ -1,7 +1,9 @@
+using Purser.Core.Lifecycle;
+
 namespace Purser.Engine.Payments;
 
 /// <summary>Money received for a prepaid subscription: a top-up, the trial's payment of 1, or a trial's upgrade.</summary>
 public sealed record NewPayment(Guid? SubscriptionId, decimal? Amount, string? Currency, string? Method, string? PoNumber);
 
 public sealed record PaymentView(Guid Id, Guid SubscriptionId, decimal Amount, string Currency, string Method, Guid LotId, decimal Credit,
-    DateTimeOffset CreditExpiresAt, string OfferType, string SubscriptionState, bool NeedsReconfiguration);
+    DateTimeOffset CreditExpiresAt, OfferType OfferType, SubscriptionState SubscriptionState, bool NeedsReconfiguration);

@@ -26,7 +26,7 @@ public static class CreditsApi
             (await credits.GrantAsync(body, http.IdempotencyKey(), ct) is var granted && granted.IsAccepted
                 ? Outcome<CreditGrantReply>.Accept(CreditGrantReply.Of(granted.Value))
                 : granted.Refusal!).Created())
-            .WithIdempotencyKey().WithTags("Credits");
+            .WithIdempotencyKey().WithTags(OperatorTags.Credits);
         return ops;
     }
 }
