@@ -24,7 +24,7 @@ public readonly record struct Outcome<T>
 #pragma warning disable CA1000 // a factory on the generic type reads best at call sites: Outcome<T>.Accept(x)
     public static Outcome<T> Accept(T value) => new(value, null);
 
-    public static Outcome<T> Refuse(string code, string message) => new(default, new Refusal(code, message));
+    public static Outcome<T> Refuse(RefusalCode code, string message) => new(default, new Refusal(code, message));
 #pragma warning restore CA1000
 
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);

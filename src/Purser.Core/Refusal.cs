@@ -5,4 +5,4 @@ namespace Purser.Core;
 /// the engine can return it as an error body and be sure nothing was written.
 /// <see cref="Target"/> names the offending input (a field or parameter) when there is one.
 /// </summary>
-public sealed record Refusal(string Code, string Message, string? Target = null);
+public sealed record Refusal(RefusalCode Code, string Message, string? Target = null);

@@ -44,7 +44,7 @@ public sealed record InvoiceClose(
         var all = Recorded.Concat(Billed).ToImmutableArray();
         var keys = all.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         if (keys.Count != all.Length)
-            return Outcome<InvoiceDecision>.Refuse("DuplicateChargeKey", "Two lines of one invoice share a charge key.");
+            return Outcome<InvoiceDecision>.Refuse(RefusalCode.DuplicateChargeKey, "Two lines of one invoice share a charge key.");
         var settled = new SettleInvoice(InvoiceNumber, ClosesAt, keys).Decide(working);
         if (!settled.IsAccepted)
             return settled.Refusal;

@@ -12,14 +12,14 @@ public sealed record AdjustCredit(string Key, Guid LotId, Money Amount, DateTime
         if (LedgerRefusals.CheckAmount(ledger, Amount, mustBePositive: false) is { } refusal)
             return refusal;
         if (Amount.IsZero)
-            return Outcome<LedgerChange>.Refuse("AmountZero", "An adjustment of zero changes nothing.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.AmountZero, "An adjustment of zero changes nothing.");
         if (!ledger.Positions.TryGetValue(LotId, out var position))
-            return Outcome<LedgerChange>.Refuse("LotNotFound", $"No credit lot {LotId}.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.LotNotFound, $"No credit lot {LotId}.");
         var lot = ledger.Lot(LotId);
         if (position.HasExpired || At >= lot.ExpiresAt)
-            return Outcome<LedgerChange>.Refuse("LotExpired", $"Credit lot {LotId} expired on {lot.ExpiresAt:O}.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.LotExpired, $"Credit lot {LotId} expired on {lot.ExpiresAt:O}.");
         if ((position.Balance + Amount).IsNegative)
-            return Outcome<LedgerChange>.Refuse("InsufficientCredit", $"Credit lot {LotId} holds {position.Balance}; it cannot be reduced by {-Amount}.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.InsufficientCredit, $"Credit lot {LotId} holds {position.Balance}; it cannot be reduced by {-Amount}.");
         var entry = new JournalEntry(Key, EntryKind.Adjustment, LotId, Amount, EntryPhase.Pending, At, Description);
         return Outcome<LedgerChange>.Accept(new LedgerChange([], [entry]));
     }

@@ -22,9 +22,9 @@ public sealed record GrantCredit(
         if (LedgerRefusals.CheckAmount(ledger, Amount) is { } refusal)
             return refusal;
         if (ExpiresAt <= StartsAt)
-            return Outcome<LedgerChange>.Refuse("LotExpiresBeforeStart", $"Credit cannot expire ({ExpiresAt:O}) before it starts ({StartsAt:O}).");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.LotExpiresBeforeStart, $"Credit cannot expire ({ExpiresAt:O}) before it starts ({StartsAt:O}).");
         if (ledger.Positions.ContainsKey(LotId))
-            return Outcome<LedgerChange>.Refuse("LotExists", $"Credit lot {LotId} already exists.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.LotExists, $"Credit lot {LotId} already exists.");
         var lot = new CreditLot(LotId, ledger.NextLotSequence, Amount, Source, StartsAt, ExpiresAt, PoNumber);
         var entry = new JournalEntry(Key, EntryKind.Grant, LotId, Amount, EntryPhase.Settled, StartsAt,
             $"New credit added on {StartsAt:yyyy-MM-dd}");

@@ -17,7 +17,7 @@ public sealed record SettleInvoice(string InvoiceNumber, DateTimeOffset SettleBe
     public Outcome<LedgerChange> Decide(CreditLedger ledger)
     {
         if (string.IsNullOrWhiteSpace(InvoiceNumber))
-            return Outcome<LedgerChange>.Refuse("InvoiceNumberMissing", "Settling credit needs the invoice number.");
+            return Outcome<LedgerChange>.Refuse(RefusalCode.InvoiceNumberMissing, "Settling credit needs the invoice number.");
         var twins = ledger.PendingEntries
             .Where(BelongsHere)
             .Select(e => e with

@@ -29,7 +29,7 @@ public sealed record LicenseSubscription(
     {
         // A change learnt late may still fall before the end (R-LATE); only days after it have no seats to change.
         if (EndsOn is { } ends && effectiveOn >= ends)
-            return Outcome<LicenseSubscription>.Refuse("SubscriptionCancelled", $"The subscription was cancelled with effect {ends:O}.");
+            return Outcome<LicenseSubscription>.Refuse(RefusalCode.SubscriptionCancelled, $"The subscription was cancelled with effect {ends:O}.");
         var timeline = Seats.With(new SeatChange(effectiveOn, seats));
         return timeline.IsAccepted ? Outcome<LicenseSubscription>.Accept(this with { Seats = timeline.Value }) : timeline.Refusal;
     }
@@ -38,12 +38,12 @@ public sealed record LicenseSubscription(
     public Outcome<LicenseSubscription> Cancel(DateOnly effectiveOn)
     {
         if (EndsOn is { } ends)
-            return Outcome<LicenseSubscription>.Refuse("SubscriptionCancelled", $"The subscription was already cancelled with effect {ends:O}.");
+            return Outcome<LicenseSubscription>.Refuse(RefusalCode.SubscriptionCancelled, $"The subscription was already cancelled with effect {ends:O}.");
         if (effectiveOn < StartedOn)
-            return Outcome<LicenseSubscription>.Refuse("CancellationBeforeStart", $"The subscription started on {StartedOn:O}.");
+            return Outcome<LicenseSubscription>.Refuse(RefusalCode.CancellationBeforeStart, $"The subscription started on {StartedOn:O}.");
         // Seats after the end would be billed as prorated use of days that were credited back.
         if (Seats.LastChangeOn >= effectiveOn && Seats.LastChangeOn != StartedOn)
-            return Outcome<LicenseSubscription>.Refuse("SeatChangeAfterCancellation", $"Seats change on {Seats.LastChangeOn:O}, on or after the cancellation.");
+            return Outcome<LicenseSubscription>.Refuse(RefusalCode.SeatChangeAfterCancellation, $"Seats change on {Seats.LastChangeOn:O}, on or after the cancellation.");
         return Outcome<LicenseSubscription>.Accept(this with { EndsOn = effectiveOn });
     }
 

@@ -26,9 +26,9 @@ public sealed record SeatTimeline
     public Outcome<SeatTimeline> With(SeatChange change)
     {
         if (change.Seats < 1)
-            return Outcome<SeatTimeline>.Refuse("SeatCountInvalid", $"A license subscription holds at least one seat, not {change.Seats}.");
+            return Outcome<SeatTimeline>.Refuse(RefusalCode.SeatCountInvalid, $"A license subscription holds at least one seat, not {change.Seats}.");
         if (change.EffectiveOn < StartedOn)
-            return Outcome<SeatTimeline>.Refuse("SeatChangeBeforeStart", $"A seat change on {change.EffectiveOn:O} is before the subscription started on {StartedOn:O}.");
+            return Outcome<SeatTimeline>.Refuse(RefusalCode.SeatChangeBeforeStart, $"A seat change on {change.EffectiveOn:O} is before the subscription started on {StartedOn:O}.");
         var kept = Changes.RemoveAll(c => c.EffectiveOn == change.EffectiveOn);
         var at = kept.TakeWhile(c => c.EffectiveOn < change.EffectiveOn).Count();
         return Outcome<SeatTimeline>.Accept(new SeatTimeline(kept.Insert(at, change)));

@@ -56,9 +56,9 @@ public sealed record SubscriptionLifecycle(
         if (current.Refuse() is { } refusal)
             return refusal;
         if (current.Offer == OfferType.Trial)
-            return Outcome<LifecycleDecision>.Refuse("TrialNeedsUpgrade", "A trial is topped up by upgrading it to StandardPrepaid.");
+            return Outcome<LifecycleDecision>.Refuse(RefusalCode.TrialNeedsUpgrade, "A trial is topped up by upgrading it to StandardPrepaid.");
         if (current.Offer != OfferType.StandardPrepaid)
-            return Outcome<LifecycleDecision>.Refuse("OfferNotPrepaid", $"A {current.Offer} subscription is invoiced, not topped up.");
+            return Outcome<LifecycleDecision>.Refuse(RefusalCode.OfferNotPrepaid, $"A {current.Offer} subscription is invoiced, not topped up.");
         if (current.State == SubscriptionState.Disabled && !credit.IsExhausted)
             current = current.Reactivate(now, TransitionReason.TopUp, transitions);
         return Outcome<LifecycleDecision>.Accept(current.Decided(transitions, credit));
@@ -72,7 +72,7 @@ public sealed record SubscriptionLifecycle(
         if (current.Refuse() is { } refusal)
             return refusal;
         if (current.Offer != OfferType.Trial)
-            return Outcome<LifecycleDecision>.Refuse("NotATrial", $"Only a trial can be upgraded; this is {current.Offer}.");
+            return Outcome<LifecycleDecision>.Refuse(RefusalCode.NotATrial, $"Only a trial can be upgraded; this is {current.Offer}.");
         if (policy.Check(payment.Amount) is { } tooSmall)
             return tooSmall;
         var upgraded = current with { Offer = OfferType.StandardPrepaid, TrialEndsAt = null };
@@ -134,8 +134,8 @@ public sealed record SubscriptionLifecycle(
 
     private Refusal? Refuse() => State switch
     {
-        SubscriptionState.Deleted => new Refusal("SubscriptionDeleted", "The subscription's data was deleted; it cannot be reactivated or changed."),
-        SubscriptionState.Cancelled => new Refusal("SubscriptionCancelled", "The subscription was cancelled."),
+        SubscriptionState.Deleted => new Refusal(RefusalCode.SubscriptionDeleted, "The subscription's data was deleted; it cannot be reactivated or changed."),
+        SubscriptionState.Cancelled => new Refusal(RefusalCode.SubscriptionCancelled, "The subscription was cancelled."),
         _ => null,
     };
 

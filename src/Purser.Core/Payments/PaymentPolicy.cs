@@ -16,11 +16,11 @@ public sealed record PaymentPolicy(Money MinimumPayment)
     public Refusal? Check(Money amount)
     {
         if (amount.Currency != MinimumPayment.Currency)
-            return new Refusal("CurrencyMismatch", $"Payments for this offer are made in {MinimumPayment.Currency}, not {amount.Currency}.");
+            return new Refusal(RefusalCode.CurrencyMismatch, $"Payments for this offer are made in {MinimumPayment.Currency}, not {amount.Currency}.");
         if (!amount.IsWholeMinorUnits)
-            return new Refusal("AmountNotInMinorUnits", $"{amount} has a fraction of the currency's minor unit.");
+            return new Refusal(RefusalCode.AmountNotInMinorUnits, $"{amount} has a fraction of the currency's minor unit.");
         if (amount < MinimumPayment)
-            return new Refusal("PaymentBelowMinimum", $"A payment must be at least {MinimumPayment}; {amount} was refused and nothing changed.");
+            return new Refusal(RefusalCode.PaymentBelowMinimum, $"A payment must be at least {MinimumPayment}; {amount} was refused and nothing changed.");
         return null;
     }
 }

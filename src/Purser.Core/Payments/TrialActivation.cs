@@ -13,7 +13,7 @@ public static class TrialActivation
     public static Outcome<GrantCredit> Decide(PrepaidPayment payment, BillingTimeZone zone, int trialMonths = 1)
     {
         if (payment.Amount.Amount != Price)
-            return Outcome<GrantCredit>.Refuse("TrialPriceMismatch", $"The trial costs {Price} {payment.Amount.Currency}, not {payment.Amount}.");
+            return Outcome<GrantCredit>.Refuse(RefusalCode.TrialPriceMismatch, $"The trial costs {Price} {payment.Amount.Currency}, not {payment.Amount}.");
         return Outcome<GrantCredit>.Accept(new GrantCredit(
             payment.Key,
             payment.LotId,

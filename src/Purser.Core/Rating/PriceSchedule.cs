@@ -39,21 +39,21 @@ public sealed record PriceSchedule
     {
         // Unit prices may be finer than the minor unit (0.0012 per GB); only the line amount is rounded.
         if (version.UnitPrice.IsNegative)
-            return Outcome<PriceSchedule>.Refuse("PriceNegative", $"A unit price cannot be negative ({version.UnitPrice}).");
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.PriceNegative, $"A unit price cannot be negative ({version.UnitPrice}).");
         if (!Versions.IsEmpty && Versions[0].UnitPrice.Currency != version.UnitPrice.Currency)
-            return Outcome<PriceSchedule>.Refuse("CurrencyMismatch", $"This meter is priced in {Versions[0].UnitPrice.Currency}.");
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.CurrencyMismatch, $"This meter is priced in {Versions[0].UnitPrice.Currency}.");
         // A meter's first price may be dated back (onboarding a customer's history: nothing was billed at another rate);
         // a change never is, and the announcement instant kept beside it shows it was entered later.
         if (version.EffectiveFrom < version.AnnouncedAt && !Versions.IsEmpty)
-            return Outcome<PriceSchedule>.Refuse("PriceChangeRetroactive", $"A price announced {version.AnnouncedAt:O} cannot take effect earlier, on {version.EffectiveFrom:O}.");
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.PriceChangeRetroactive, $"A price announced {version.AnnouncedAt:O} cannot take effect earlier, on {version.EffectiveFrom:O}.");
         if (version.AnnouncedAt - version.EffectiveFrom > FirstPriceBackdating)
-            return Outcome<PriceSchedule>.Refuse("PriceBackdatedTooFar", $"A first price may take effect at most {FirstPriceBackdating.TotalDays:0} days before it is announced, not on {version.EffectiveFrom:O}.");
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.PriceBackdatedTooFar, $"A first price may take effect at most {FirstPriceBackdating.TotalDays:0} days before it is announced, not on {version.EffectiveFrom:O}.");
         if (Versions.Any(v => v.EffectiveFrom == version.EffectiveFrom))
-            return Outcome<PriceSchedule>.Refuse("PriceVersionExists", $"A price already takes effect at {version.EffectiveFrom:O}.");
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.PriceVersionExists, $"A price already takes effect at {version.EffectiveFrom:O}.");
         // The price in force just before this one; looked up by comparison, so a price from the beginning of time has none (no tick before it).
         var before = Versions.LastOrDefault(v => v.EffectiveFrom < version.EffectiveFrom)?.UnitPrice;
         if (before is { } old && version.UnitPrice > old && version.EffectiveFrom - version.AnnouncedAt < IncreaseNotice)
-            return Outcome<PriceSchedule>.Refuse("PriceIncreaseNoticeTooShort",
+            return Outcome<PriceSchedule>.Refuse(RefusalCode.PriceIncreaseNoticeTooShort,
                 $"An increase from {old} to {version.UnitPrice} announced {version.AnnouncedAt:O} cannot take effect before {version.AnnouncedAt + IncreaseNotice:O} (30 days' notice).");
         var at = Versions.TakeWhile(v => v.EffectiveFrom < version.EffectiveFrom).Count();
         return Outcome<PriceSchedule>.Accept(new PriceSchedule(Versions.Insert(at, version)));

@@ -48,14 +48,14 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.BillingAccountId is null ? new Refusal("MissingField", "'billingAccountId' is required.", "billingAccountId") : null,
+                input.BillingAccountId is null ? new Refusal(RefusalCode.MissingField, "'billingAccountId' is required.", "billingAccountId") : null,
                 InputRules.Required(input.DisplayName, "displayName"),
                 InputRules.Currency(input.Currency, "currency"),
                 // R-CALENDAR: a day past a month's end bills on that month's last day.
-                input.InvoiceDay is < 1 or > 31 ? new Refusal("InvalidField", "'invoiceDay' must be between 1 and 31.", "invoiceDay") : null,
+                input.InvoiceDay is < 1 or > 31 ? new Refusal(RefusalCode.InvalidField, "'invoiceDay' must be between 1 and 31.", "invoiceDay") : null,
                 input.Language is null ? null : InputRules.OneOf(input.Language, "language", Languages),
                 input.TimeZone is null || Core.Calendar.BillingTimeZone.TryResolve(input.TimeZone, out _) ? null
-                    : new Refusal("InvalidField", $"'timeZone' is not a known time zone: '{input.TimeZone}'.", "timeZone"),
+                    : new Refusal(RefusalCode.InvalidField, $"'timeZone' is not a known time zone: '{input.TimeZone}'.", "timeZone"),
                 input.PaymentMethod is null ? null : InputRules.OneOf(input.PaymentMethod, "paymentMethod", PaymentMethods),
                 InputRules.Optional(input.PoNumber, "poNumber", 100),
                 input.BillTo is null ? null : CheckAddress(input.BillTo, "billTo")) is { } refusal)
@@ -86,11 +86,11 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
         if (InputRules.First(
                 InputRules.Email(input.Email, "email"),
                 input.Password is not null && input.Password.Length is < 10 or > 200
-                    ? new Refusal("InvalidField", "'password' must be 10 to 200 characters.", "password") : null,
+                    ? new Refusal(RefusalCode.InvalidField, "'password' must be 10 to 200 characters.", "password") : null,
                 !isOperator && input.BillingAccountId is null && input.PartnerId is null
-                    ? new Refusal("MissingField", "'billingAccountId' is required for a customer user ('partnerId' for a partner's staff).", "billingAccountId") : null,
+                    ? new Refusal(RefusalCode.MissingField, "'billingAccountId' is required for a customer user ('partnerId' for a partner's staff).", "billingAccountId") : null,
                 input.PartnerId is not null && (isOperator || input.BillingAccountId is not null)
-                    ? new Refusal("InvalidField", "A partner's staff belong to the partner, not to a billing account or the operator.", "partnerId") : null,
+                    ? new Refusal(RefusalCode.InvalidField, "A partner's staff belong to the partner, not to a billing account or the operator.", "partnerId") : null,
                 InputRules.Optional(input.FirstName, "firstName"),
                 InputRules.Optional(input.LastName, "lastName"),
                 InputRules.Optional(input.Phone, "phone", 40),
@@ -105,7 +105,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
             return InputRules.NotFound("Partner", "partnerId", partnerId);
         var email = input.Email!.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
-            return new Refusal("Conflict", $"A user with e-mail '{email}' already exists.", "email");
+            return new Refusal(RefusalCode.Conflict, $"A user with e-mail '{email}' already exists.", "email");
         var user = new User
         {
             Id = Guid.NewGuid(), BillingAccountId = isOperator ? null : input.BillingAccountId, Email = email, FirstName = input.FirstName,
@@ -124,9 +124,9 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
         ArgumentNullException.ThrowIfNull(input);
         var allRoles = BillingRole.AccountScoped.Concat(BillingRole.ProfileScoped).Concat(BillingRole.SubscriptionScoped).ToList();
         if (InputRules.First(
-                input.UserId is null ? new Refusal("MissingField", "'userId' is required.", "userId") : null,
+                input.UserId is null ? new Refusal(RefusalCode.MissingField, "'userId' is required.", "userId") : null,
                 InputRules.OneOf(input.Role, "role", allRoles),
-                input.ScopeId is null ? new Refusal("MissingField", "'scopeId' is required.", "scopeId") : null) is { } refusal)
+                input.ScopeId is null ? new Refusal(RefusalCode.MissingField, "'scopeId' is required.", "scopeId") : null) is { } refusal)
             return refusal;
 
         await using var db = store.CreateContext();
@@ -144,7 +144,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
         if (accountId is null)
             return InputRules.NotFound(kind, "scopeId", scopeId);
         if (user.BillingAccountId is { } home && home != accountId)
-            return new Refusal("InvalidField", "A customer user can only hold roles in their own billing account.", "scopeId");
+            return new Refusal(RefusalCode.InvalidField, "A customer user can only hold roles in their own billing account.", "scopeId");
         var existing = await db.RoleAssignments.FirstOrDefaultAsync(r => r.UserId == user.Id && r.ScopeId == scopeId && r.Role == input.Role, ct);
         if (existing is not null)
             return ToView(existing);
@@ -163,9 +163,9 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.UserId is null ? new Refusal("MissingField", "'userId' is required.", "userId") : null,
+                input.UserId is null ? new Refusal(RefusalCode.MissingField, "'userId' is required.", "userId") : null,
                 InputRules.Optional(input.Name, "name"),
-                input.ValidDays is < 1 or > 3650 ? new Refusal("InvalidField", "'validDays' must be between 1 and 3650.", "validDays") : null) is { } refusal)
+                input.ValidDays is < 1 or > 3650 ? new Refusal(RefusalCode.InvalidField, "'validDays' must be between 1 and 3650.", "validDays") : null) is { } refusal)
             return refusal;
         await using var db = store.CreateContext();
         if (!await db.Users.AnyAsync(u => u.Id == input.UserId, ct))
@@ -236,7 +236,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
         new(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
 
     private static Refusal? CheckAddress(AddressInput? address, string field) =>
-        address is null ? new Refusal("MissingField", $"'{field}' is required.", field)
+        address is null ? new Refusal(RefusalCode.MissingField, $"'{field}' is required.", field)
         : InputRules.First(
             InputRules.Required(address.AddressLine1, $"{field}.addressLine1"),
             InputRules.Required(address.Country, $"{field}.country", 2),

@@ -26,10 +26,10 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                input.BillingProfileId is null ? new Refusal(RefusalCode.MissingField, "'billingProfileId' is required.", "billingProfileId") : null,
                 input.Period is null || BillingCalendar.TryParseMonth(input.Period, out _, out _) ? null
-                    : new Refusal("InvalidField", "'period' is a month written yyyy-MM, the month the period starts in.", "period"),
-                input.PeriodEnd < input.PeriodStart ? new Refusal("InvalidField", "'periodEnd' must not be before 'periodStart'.", "periodEnd") : null) is { } invalid)
+                    : new Refusal(RefusalCode.InvalidField, "'period' is a month written yyyy-MM, the month the period starts in.", "period"),
+                input.PeriodEnd < input.PeriodStart ? new Refusal(RefusalCode.InvalidField, "'periodEnd' must not be before 'periodStart'.", "periodEnd") : null) is { } invalid)
             return invalid;
 
         return await book.ChangeAsync<InvoiceView>(input.BillingProfileId!.Value, async session =>
@@ -51,7 +51,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
     public async Task<BillingRunSummary> RunDueAsync(Guid? profileId, string? period, IProgress<BillingRunProgress>? progress, CancellationToken ct)
     {
         if (period is not null && !BillingCalendar.TryParseMonth(period, out _, out _))
-            return new BillingRunSummary(0, [], [new BillingRunFailure(profileId, "InvalidField", "'period' is a month written yyyy-MM, the month the period starts in.")]);
+            return new BillingRunSummary(0, [], [new BillingRunFailure(profileId, RefusalCode.InvalidField.Code, "'period' is a month written yyyy-MM, the month the period starts in.")]);
         List<DueProfile> profiles;
         await using (var db = store.CreateContext())
         {
@@ -64,7 +64,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
                 .ToListAsync(ct);
         }
         if (profileId is { } missing && profiles.Count == 0)
-            return new BillingRunSummary(0, [], [new BillingRunFailure(missing, "NotFound", $"Billing profile '{missing}' does not exist.")]);
+            return new BillingRunSummary(0, [], [new BillingRunFailure(missing, RefusalCode.NotFound.Code, $"Billing profile '{missing}' does not exist.")]);
 
         var now = clock.GetUtcNow();
         var invoices = new List<InvoiceView>();
@@ -79,7 +79,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
                     invoices.Add(closed.Value);
                 else
                 {
-                    failures.Add(new BillingRunFailure(profile.Id, closed.Refusal.Code, closed.Refusal.Message));
+                    failures.Add(new BillingRunFailure(profile.Id, closed.Refusal.Code.Code, closed.Refusal.Message));
                     break;
                 }
             }
@@ -118,7 +118,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             if (!plan.IsAccepted)
                 return plan.Refusal;
             var d = plan.Value.Decision;
-            var lines = d.Lines.Select(l => new InvoicePreviewLine(l.Charge.Line.ChargeType.ToString(), l.Charge.Line.Corrects?.ToString(), l.Charge.Description,
+            var lines = d.Lines.Select(l => new InvoicePreviewLine(l.Charge.Line.ChargeType, l.Charge.Line.Corrects, l.Charge.Description,
                 l.Charge.Line.UnitPrice, l.Charge.Line.Quantity, l.Charge.Line.Dates.Start, l.Charge.Line.Dates.End, l.Charge.Line.Amount,
                 l.CreditApplied, l.Charge.CreditEligible)).ToList();
             return (LedgerChange.None, new InvoicePreview(session.Profile.Id, period.Start, period.End, d.SubTotal, d.CreditApplied, d.AmountDue, lines));
@@ -133,9 +133,9 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             return (LedgerChange.Replay, View(existing, await db.InvoiceLineItems.CountAsync(l => l.InvoiceId == existing.Id, ct)));
         var calendar = profile.Calendar();
         if (!calendar.IsOver(period, session.Now))
-            return new Refusal("PeriodNotOver", $"The period {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} ends with the local day {period.End:yyyy-MM-dd} in {calendar.Zone.Id}; it can be invoiced from {period.NextStart:yyyy-MM-dd} on.", "period");
+            return new Refusal(RefusalCode.PeriodNotOver, $"The period {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} ends with the local day {period.End:yyyy-MM-dd} in {calendar.Zone.Id}; it can be invoiced from {period.NextStart:yyyy-MM-dd} on.", "period");
         if (await db.Invoices.AnyAsync(i => i.BillingProfileId == profile.Id && i.PeriodStart > period.Start, ct))
-            return new Refusal("PeriodSuperseded", $"A later period of this billing profile is already invoiced; what {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} still owes is billed on the next invoice.", "period");
+            return new Refusal(RefusalCode.PeriodSuperseded, $"A later period of this billing profile is already invoiced; what {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} still owes is billed on the next invoice.", "period");
 
         var (sequence, number) = await InvoiceNumbers.NextAsync(db, settings, ct);
         var planned = await MonthClose.PlanAsync(session, period, number, ct);
@@ -153,7 +153,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             CreatedAt = session.Now.UtcDateTime, SubTotal = decision.SubTotal.Amount, CreditApplied = decision.CreditApplied.Amount,
             TotalAmount = decision.SubTotal.Amount, AmountDue = decision.AmountDue.Amount,
         };
-        invoice.Status = InvoiceStanding.Of(decision.AmountDue, Money.Zero(currency), invoice.DueDate, today, voided: false).ToString();
+        invoice.Status = InvoiceStanding.Of(decision.AmountDue, Money.Zero(currency), invoice.DueDate, today, voided: false);
         db.Invoices.Add(invoice);
 
         var charges = plan.Recorded.ToDictionary(c => c.IdempotencyKey, StringComparer.Ordinal);
@@ -172,7 +172,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             {
                 BillingAccountId = invoice.BillingAccountId, InvoiceId = invoice.Id, ChargeId = charge.Id, SubscriptionId = charge.SubscriptionId,
                 PartnerId = charge.SubscriptionId is { } s ? plan.Partners.GetValueOrDefault(s) : null,
-                ChargeType = item.ChargeType.ToString(), Corrects = item.Corrects?.ToString(), Description = charge.Description, Currency = invoice.Currency,
+                ChargeType = item.ChargeType, Corrects = item.Corrects, Description = charge.Description, Currency = invoice.Currency,
                 UnitPrice = item.UnitPrice.Amount, Quantity = item.Quantity, Amount = item.Amount.Amount, CreditApplied = line.CreditApplied.Amount,
                 StartDate = item.Dates.Start, EndDate = item.Dates.End,
             });
@@ -189,22 +189,22 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
         else if (input.PeriodStart is { } start)
         {
             if (!calendar.Periods.IsBillingDate(start))
-                return new Refusal("InvalidField", $"'periodStart' {start:yyyy-MM-dd} is not a billing date of this profile (invoice day {calendar.Periods.BillingDay}).", "periodStart");
+                return new Refusal(RefusalCode.InvalidField, $"'periodStart' {start:yyyy-MM-dd} is not a billing date of this profile (invoice day {calendar.Periods.BillingDay}).", "periodStart");
             period = calendar.Periods.PeriodStartingOn(start);
         }
         else
             period = calendar.LastPeriodOverAt(now);
         if (input.PeriodStart is { } given && given != period.Start)
-            return new Refusal("InvalidField", $"'periodStart' must be {period.Start:yyyy-MM-dd}, the start of the period.", "periodStart");
+            return new Refusal(RefusalCode.InvalidField, $"'periodStart' must be {period.Start:yyyy-MM-dd}, the start of the period.", "periodStart");
         if (input.PeriodEnd is { } end && end != period.End)
-            return new Refusal("InvalidField", $"'periodEnd' must be {period.End:yyyy-MM-dd}: periods run from one billing date to the day before the next.", "periodEnd");
+            return new Refusal(RefusalCode.InvalidField, $"'periodEnd' must be {period.End:yyyy-MM-dd}: periods run from one billing date to the day before the next.", "periodEnd");
         return period;
     }
 
     private static Charge LicenseCharge(BillingProfile profile, LicenseAccount account, InvoiceCharge charge, DateTime now) => new()
     {
         Id = Guid.NewGuid(), BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, SubscriptionId = account.Row.Id,
-        MeterId = account.Row.LicenseMeterId, ChargeType = charge.Line.ChargeType.ToString(), Description = charge.Description, Currency = profile.Currency,
+        MeterId = account.Row.LicenseMeterId, ChargeType = charge.Line.ChargeType, Description = charge.Description, Currency = profile.Currency,
         UnitPrice = charge.Line.UnitPrice.Amount, Quantity = charge.Line.Quantity, Amount = charge.Line.Amount.Amount, CreditEligible = charge.CreditEligible,
         StartDate = charge.Line.Dates.Start, EndDate = charge.Line.Dates.End, IdempotencyKey = charge.Key, CreatedAt = now,
     };

@@ -21,7 +21,7 @@ public sealed class ChargeCommands(CreditBook book)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                input.BillingProfileId is null ? new Refusal(RefusalCode.MissingField, "'billingProfileId' is required.", "billingProfileId") : null,
                 MoneyRules.PositiveAmount(input.Amount, "amount"),
                 InputRules.Required(input.Description, "description", MaxDescriptionLength)) is { } invalid)
             return invalid;
@@ -49,7 +49,7 @@ public sealed class ChargeCommands(CreditBook book)
             var charge = new Charge
             {
                 Id = Guid.NewGuid(), BillingAccountId = session.Profile.BillingAccountId, BillingProfileId = session.Profile.Id,
-                SubscriptionId = input.SubscriptionId, ChargeType = nameof(ChargeType.OneTime), Description = input.Description.Trim(), Currency = currency.Code,
+                SubscriptionId = input.SubscriptionId, ChargeType = ChargeType.OneTime, Description = input.Description.Trim(), Currency = currency.Code,
                 UnitPrice = amount.Amount, Quantity = 1m, Amount = amount.Amount, CreditEligible = eligible,
                 StartDate = day, EndDate = day,
                 IdempotencyKey = key, CreatedAt = session.Now.UtcDateTime,

@@ -1,4 +1,5 @@
 using Purser.Core.Monetary;
+using Purser.Core.Invoicing;
 
 namespace Purser.Engine.Billing;
 
@@ -16,13 +17,13 @@ public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? Subscripti
 public sealed record NewBillingRun(Guid? BillingProfileId, string? Period = null, DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null);
 
 public sealed record InvoiceView(Guid Id, string InvoiceNumber, Guid BillingProfileId, DateOnly PeriodStart, DateOnly PeriodEnd,
-    DateOnly InvoiceDate, DateOnly DueDate, string Status, Money SubTotal, Money CreditApplied, Money AmountDue, int LineCount);
+    DateOnly InvoiceDate, DateOnly DueDate, InvoiceStatus Status, Money SubTotal, Money CreditApplied, Money AmountDue, int LineCount);
 
 /// <summary>What the open period's close would bill now.</summary>
 public sealed record InvoicePreview(Guid BillingProfileId, DateOnly PeriodStart, DateOnly PeriodEnd,
     Money SubTotal, Money CreditApplied, Money AmountDue, IReadOnlyList<InvoicePreviewLine> Lines);
 
-public sealed record InvoicePreviewLine(string ChargeType, string? Corrects, string Description, Money UnitPrice, decimal Quantity,
+public sealed record InvoicePreviewLine(ChargeType ChargeType, ChargeType? Corrects, string Description, Money UnitPrice, decimal Quantity,
     DateOnly StartDate, DateOnly EndDate, Money Amount, Money CreditApplied, bool CreditEligible);
 
 /// <summary>A run over many profiles: the invoices it issued and the profiles it could not close, with why.</summary>

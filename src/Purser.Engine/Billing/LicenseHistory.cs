@@ -18,16 +18,15 @@ internal sealed record LicenseAccount(Stored.Subscription Row, string Product, b
 /// <summary>Rebuilds license subscriptions from their stored seat timeline, cancellation, product prices and billed lines.</summary>
 internal static class LicenseHistory
 {
-    public static readonly ImmutableArray<string> LicenseChargeTypes =
-        [.. new[] { ChargeType.Prepaid, ChargeType.Prorated, ChargeType.Reversal, ChargeType.CreditForUnusedDays, ChargeType.Correction }.Select(t => t.ToString())];
+    public static readonly ImmutableArray<ChargeType> LicenseChargeTypes =
+        [ChargeType.Prepaid, ChargeType.Prorated, ChargeType.Reversal, ChargeType.CreditForUnusedDays, ChargeType.Correction];
 
     public static async Task<Outcome<List<LicenseAccount>>> LoadAsync(PurserDbContext db, Stored.BillingProfile profile, BillingCalendar calendar,
         Currency currency, CancellationToken ct)
     {
-        var licenseBased = nameof(OfferType.LicenseBased);
         // Ordered in memory: SQLite and PostgreSQL sort GUIDs differently, and the order names the license lines.
         var subscriptions = (await db.Subscriptions.AsNoTracking()
-                .Where(s => s.BillingProfileId == profile.Id && s.OfferType == licenseBased && s.LicenseMeterId != null).ToListAsync(ct))
+                .Where(s => s.BillingProfileId == profile.Id && s.OfferType == OfferType.LicenseBased && s.LicenseMeterId != null).ToListAsync(ct))
             .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal).ToList();
         if (subscriptions.Count == 0)
             return new List<LicenseAccount>();
@@ -47,7 +46,7 @@ internal static class LicenseHistory
         {
             var meter = meters[subscription.LicenseMeterId!.Value];
             if (!prices.TryGetValue(meter.Id, out var schedule))
-                return new Refusal("LicensePriceMissing",
+                return new Refusal(RefusalCode.LicensePriceMissing,
                     $"Subscription '{subscription.Id}' sells '{meter.Name}', which has no price in {currency.Code}; add one before closing the period.", "billingProfileId");
             var terms = Terms(subscription, seats[subscription.Id], calendar, SeatPrices.Of(schedule, calendar.Zone));
             accounts.Add(new LicenseAccount(subscription, meter.Name, meter.CreditEligible, terms,
@@ -69,7 +68,7 @@ internal static class LicenseHistory
     private static LineItem ToLine(Stored.InvoiceLineItem line, Currency currency)
     {
         var amount = new Money(line.Amount, currency);
-        return new LineItem(Enum.Parse<ChargeType>(line.ChargeType), new Money(line.UnitPrice, currency), line.Quantity,
-            new BillingPeriod(line.StartDate, line.EndDate), amount, amount, line.Corrects is null ? null : Enum.Parse<ChargeType>(line.Corrects));
+        return new LineItem(line.ChargeType, new Money(line.UnitPrice, currency), line.Quantity,
+            new BillingPeriod(line.StartDate, line.EndDate), amount, amount, line.Corrects);
     }
 }

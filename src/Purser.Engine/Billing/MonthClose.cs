@@ -65,7 +65,7 @@ internal static class MonthClose
     private static LineItem ToLine(Stored.Charge charge, Currency currency)
     {
         var amount = new Money(charge.Amount, currency);
-        return new LineItem(Enum.Parse<ChargeType>(charge.ChargeType), new Money(charge.UnitPrice, currency), charge.Quantity,
+        return new LineItem(charge.ChargeType, new Money(charge.UnitPrice, currency), charge.Quantity,
             new BillingPeriod(charge.StartDate, charge.EndDate), amount, amount);
     }
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Monetary;
 using Purser.Core.Rating;
-using Purser.Engine.Rating;
 using Purser.Engine.Accounts;
+using Purser.Engine.Rating;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
@@ -41,12 +41,12 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
                 InputRules.Currency(input.Currency, "currency"),
-                input.UnitPrice is null ? new Refusal("MissingField", "'unitPrice' is required.", "unitPrice") : null,
+                input.UnitPrice is null ? new Refusal(RefusalCode.MissingField, "'unitPrice' is required.", "unitPrice") : null,
                 input.UnitPrice is < 0m or > Credits.MoneyRules.MaxAmount
-                    ? new Refusal("InvalidField", "'unitPrice' must be between 0 and 1,000,000,000.", "unitPrice") : null,
+                    ? new Refusal(RefusalCode.InvalidField, "'unitPrice' must be between 0 and 1,000,000,000.", "unitPrice") : null,
                 // Prices are kept to ten decimals; a finer one would be rounded silently on the way into storage.
                 input.UnitPrice is { } price && decimal.Round(price, 10) != price
-                    ? new Refusal("InvalidField", "'unitPrice' has more than 10 decimals.", "unitPrice") : null) is { } invalid)
+                    ? new Refusal(RefusalCode.InvalidField, "'unitPrice' has more than 10 decimals.", "unitPrice") : null) is { } invalid)
             return invalid;
         var currency = Currency.Parse(input.Currency!);
         var now = clock.GetUtcNow();
@@ -58,7 +58,7 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
         var version = new Core.Rating.PriceVersion(new Money(input.UnitPrice!.Value, currency), input.EffectiveFrom ?? now, now);
         var announced = schedules.GetValueOrDefault(meterId, PriceSchedule.Empty).Announce(version);
         if (!announced.IsAccepted)
-            return announced.Refusal with { Target = announced.Refusal.Target ?? (announced.Refusal.Code == "PriceNegative" ? "unitPrice" : "effectiveFrom") };
+            return announced.Refusal with { Target = announced.Refusal.Target ?? (announced.Refusal.Code == RefusalCode.PriceNegative ? "unitPrice" : "effectiveFrom") };
         var row = new Storage.Entities.PriceVersion
         {
             MeterId = meterId, Currency = currency.Code, UnitPrice = version.UnitPrice.Amount,

@@ -24,7 +24,7 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         await using var db = store.CreateContext();
         var budget = await db.Budgets.FirstOrDefaultAsync(b => b.Scope == scope.Path && b.Name == name, ct);
         if (budget is not null && !string.IsNullOrEmpty(input.ETag) && !string.Equals(input.ETag, budget.ETag, StringComparison.Ordinal))
-            return new Refusal("PreconditionFailed", $"Budget '{name}' has changed since eTag '{input.ETag}'; read it again.", "eTag");
+            return new Refusal(RefusalCode.PreconditionFailed, $"Budget '{name}' has changed since eTag '{input.ETag}'; read it again.", "eTag");
         var created = budget is null;
         budget ??= db.Budgets.Add(new Budget { Id = Guid.NewGuid(), BillingAccountId = scope.AccountId, Scope = scope.Path, Name = name, TimeGrain = "" }).Entity;
         budget.Category = "Cost";
@@ -40,7 +40,7 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         }
         catch (DbUpdateException ex) when (created && UniqueViolation.Is(ex))
         {
-            return new Refusal("Conflict", $"Budget '{name}' was created by another request at the same time; read it and retry.", "budgetName");
+            return new Refusal(RefusalCode.Conflict, $"Budget '{name}' was created by another request at the same time; read it and retry.", "budgetName");
         }
         var view = (await BudgetSpend.ViewsAsync(db, scope, [budget], clock.GetUtcNow(), ct))[0];
         return new BudgetWrite(created, view);

@@ -29,20 +29,20 @@ public static partial class BudgetRules
         var start = input.StartDate is { } s ? DateOnly.FromDateTime(s.DateTime) : (DateOnly?)null;
         var end = input.EndDate is { } e ? DateOnly.FromDateTime(e.DateTime) : start?.AddYears(DefaultYears);
         if (InputRules.First(
-                BudgetName().IsMatch(name) ? null : new Refusal("InvalidBudgetName", "A budget name is 1 to 63 letters, digits, '-' or '_'.", "budgetName"),
+                BudgetName().IsMatch(name) ? null : new Refusal(RefusalCode.InvalidBudgetName, "A budget name is 1 to 63 letters, digits, '-' or '_'.", "budgetName"),
                 string.Equals(input.Category, "Cost", StringComparison.OrdinalIgnoreCase) ? null
-                    : new Refusal(input.Category is null ? "MissingField" : "InvalidField", "'properties.category' must be 'Cost'.", "properties.category"),
-                input.Amount is null ? new Refusal("MissingField", "'properties.amount' is required.", "properties.amount")
-                    : input.Amount is <= 0m or > MaxAmount ? new Refusal("InvalidField", $"'properties.amount' must be more than 0 and at most {MaxAmount:N0}.", "properties.amount")
+                    : new Refusal(input.Category is null ? RefusalCode.MissingField : RefusalCode.InvalidField, "'properties.category' must be 'Cost'.", "properties.category"),
+                input.Amount is null ? new Refusal(RefusalCode.MissingField, "'properties.amount' is required.", "properties.amount")
+                    : input.Amount is <= 0m or > MaxAmount ? new Refusal(RefusalCode.InvalidField, $"'properties.amount' must be more than 0 and at most {MaxAmount:N0}.", "properties.amount")
                     : null,
-                grain is null ? new Refusal(input.TimeGrain is null ? "MissingField" : "InvalidField",
+                grain is null ? new Refusal(input.TimeGrain is null ? RefusalCode.MissingField : RefusalCode.InvalidField,
                     $"'properties.timeGrain' must be one of: {string.Join(", ", TimeGrains)}.", "properties.timeGrain") : null,
-                start is null ? new Refusal("MissingField", "'properties.timePeriod.startDate' is required.", "properties.timePeriod.startDate")
+                start is null ? new Refusal(RefusalCode.MissingField, "'properties.timePeriod.startDate' is required.", "properties.timePeriod.startDate")
                     : start.Value.Day != 1 || input.StartDate!.Value.TimeOfDay != TimeSpan.Zero
-                        ? new Refusal("InvalidField", "'properties.timePeriod.startDate' must be the first day of a month.", "properties.timePeriod.startDate")
+                        ? new Refusal(RefusalCode.InvalidField, "'properties.timePeriod.startDate' must be the first day of a month.", "properties.timePeriod.startDate")
                     : null,
-                end <= start ? new Refusal("InvalidField", "'properties.timePeriod.endDate' must be after the start date.", "properties.timePeriod.endDate") : null,
-                input.HasFilter ? new Refusal("InvalidField", "Budget filters are not supported; leave 'properties.filter' out.", "properties.filter") : null,
+                end <= start ? new Refusal(RefusalCode.InvalidField, "'properties.timePeriod.endDate' must be after the start date.", "properties.timePeriod.endDate") : null,
+                input.HasFilter ? new Refusal(RefusalCode.InvalidField, "Budget filters are not supported; leave 'properties.filter' out.", "properties.filter") : null,
                 CheckNotifications(input.Notifications)) is { } refusal)
             return refusal;
         return new AcceptedBudget(input.Amount!.Value, grain!, start!.Value, end!.Value, Normalised(input.Notifications));
@@ -53,13 +53,13 @@ public static partial class BudgetRules
         if (notifications is null)
             return null;
         if (notifications.Count > MaxNotifications)
-            return new Refusal("InvalidField", $"A budget has at most {MaxNotifications} notifications.", "properties.notifications");
+            return new Refusal(RefusalCode.InvalidField, $"A budget has at most {MaxNotifications} notifications.", "properties.notifications");
         foreach (var (key, notification) in notifications)
         {
             var at = $"properties.notifications.{key}";
             if (InputRules.First(
-                    key.Length is 0 or > InputRules.MaxNameLength ? new Refusal("InvalidField", $"A notification name is 1 to {InputRules.MaxNameLength} characters.", "properties.notifications") : null,
-                    notification is null ? new Refusal("MissingField", $"'{at}' must be an object.", at) : null) is { } invalid)
+                    key.Length is 0 or > InputRules.MaxNameLength ? new Refusal(RefusalCode.InvalidField, $"A notification name is 1 to {InputRules.MaxNameLength} characters.", "properties.notifications") : null,
+                    notification is null ? new Refusal(RefusalCode.MissingField, $"'{at}' must be an object.", at) : null) is { } invalid)
                 return invalid;
             if (CheckNotification(notification!, at) is { } refusal)
                 return refusal;
@@ -72,16 +72,16 @@ public static partial class BudgetRules
         var emails = n.ContactEmails ?? [];
         var groups = n.ContactGroups ?? [];
         return InputRules.First(
-            n.Enabled is null ? new Refusal("MissingField", $"'{at}.enabled' is required.", $"{at}.enabled") : null,
-            Canonical(n.Operator, Operators) is null ? new Refusal(n.Operator is null ? "MissingField" : "InvalidField",
+            n.Enabled is null ? new Refusal(RefusalCode.MissingField, $"'{at}.enabled' is required.", $"{at}.enabled") : null,
+            Canonical(n.Operator, Operators) is null ? new Refusal(n.Operator is null ? RefusalCode.MissingField : RefusalCode.InvalidField,
                 $"'{at}.operator' must be one of: {string.Join(", ", Operators)}.", $"{at}.operator") : null,
-            n.Threshold is null ? new Refusal("MissingField", $"'{at}.threshold' is required.", $"{at}.threshold")
-                : n.Threshold is < 0m or > MaxThreshold ? new Refusal("InvalidField", $"'{at}.threshold' is a percentage from 0 to {MaxThreshold:N0}.", $"{at}.threshold")
+            n.Threshold is null ? new Refusal(RefusalCode.MissingField, $"'{at}.threshold' is required.", $"{at}.threshold")
+                : n.Threshold is < 0m or > MaxThreshold ? new Refusal(RefusalCode.InvalidField, $"'{at}.threshold' is a percentage from 0 to {MaxThreshold:N0}.", $"{at}.threshold")
                 : null,
             n.ThresholdType is not null && Canonical(n.ThresholdType, ThresholdTypes) is null
-                ? new Refusal("InvalidField", $"'{at}.thresholdType' must be one of: {string.Join(", ", ThresholdTypes)}.", $"{at}.thresholdType") : null,
-            emails.Count + groups.Count == 0 ? new Refusal("MissingField", $"'{at}.contactEmails' needs at least one e-mail address.", $"{at}.contactEmails") : null,
-            emails.Count > MaxContacts ? new Refusal("InvalidField", $"'{at}.contactEmails' has more than {MaxContacts} addresses.", $"{at}.contactEmails") : null,
+                ? new Refusal(RefusalCode.InvalidField, $"'{at}.thresholdType' must be one of: {string.Join(", ", ThresholdTypes)}.", $"{at}.thresholdType") : null,
+            emails.Count + groups.Count == 0 ? new Refusal(RefusalCode.MissingField, $"'{at}.contactEmails' needs at least one e-mail address.", $"{at}.contactEmails") : null,
+            emails.Count > MaxContacts ? new Refusal(RefusalCode.InvalidField, $"'{at}.contactEmails' has more than {MaxContacts} addresses.", $"{at}.contactEmails") : null,
             emails.Select(e => InputRules.Email(e, $"{at}.contactEmails")).FirstOrDefault(r => r is not null),
             InputRules.Optional(n.Locale, $"{at}.locale", 20));
     }

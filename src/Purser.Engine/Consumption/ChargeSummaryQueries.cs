@@ -37,7 +37,7 @@ public sealed class ChargeSummaryQueries(PurserStore store, TimeProvider clock)
         if (ranges.Count == 0)
             return Array.Empty<ChargeSummaryView>();
         if (ranges.Any(r => r.Last < r.First))
-            return new Refusal("InvalidDateRange", "'endDate' must not be before 'startDate'.", "endDate");
+            return new Refusal(RefusalCode.InvalidDateRange, "'endDate' must not be before 'startDate'.", "endDate");
         var (first, last) = (ranges.Min(r => r.First), ranges.Max(r => r.Last));
         var ids = profiles.Select(p => p.Id).ToList();
         var charges = await db.Charges.AsNoTracking()

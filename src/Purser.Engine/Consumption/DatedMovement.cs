@@ -24,14 +24,13 @@ internal sealed record DatedMovement(CreditJournalEntry Entry, DateOnly Day)
     {
         // The latest instant at which any of the profiles reaches that day: the database cuts there, the exact cut is by day.
         var end = zones.Values.Select(z => z.StartOf(before).UtcDateTime).DefaultIfEmpty(DateTime.MinValue).Max();
-        var draw = nameof(EntryKind.ChargeDraw);
         var rows = await (from e in db.CreditJournal.AsNoTracking()
                           where e.BillingAccountId == accountId && e.Currency == currency && e.Settles == null
                           join c in db.Charges.AsNoTracking() on new { e.BillingProfileId, Key = e.ChargeKey } equals new { c.BillingProfileId, Key = (string?)c.IdempotencyKey } into paid
                           from c in paid.DefaultIfEmpty()
-                          where (e.Kind == draw && c != null && c.StartDate < before) || ((e.Kind != draw || c == null) && e.OccurredAt < end)
+                          where (e.Kind == EntryKind.ChargeDraw && c != null && c.StartDate < before) || ((e.Kind != EntryKind.ChargeDraw || c == null) && e.OccurredAt < end)
                           orderby e.Id
-                          select new { Entry = e, ChargeDay = e.Kind == draw && c != null ? c.StartDate : (DateOnly?)null }).ToListAsync(ct);
+                          select new { Entry = e, ChargeDay = e.Kind == EntryKind.ChargeDraw && c != null ? c.StartDate : (DateOnly?)null }).ToListAsync(ct);
         return [.. rows
             .Select(r => new DatedMovement(r.Entry, r.ChargeDay ?? zones[r.Entry.BillingProfileId].DayOf(LedgerMapping.Utc(r.Entry.OccurredAt))))
             .Where(m => m.Day < before)];

@@ -41,14 +41,14 @@ internal static class MonthlyBalance
     }
 
     private static List<CreditJournalEntry> Of(IEnumerable<CreditJournalEntry> entries, EntryKind kind) =>
-        [.. entries.Where(e => string.Equals(e.Kind, kind.ToString(), StringComparison.Ordinal))];
+        [.. entries.Where(e => e.Kind == kind)];
 
     private static IEnumerable<BalanceDetail> Detail(string name, List<CreditJournalEntry> entries) =>
         entries.Count == 0 ? [] : [new BalanceDetail(name, entries.Sum(e => e.Amount))];
 
     // How much credit paid each charge, by the charge's key.
     private static Dictionary<string, decimal> CoveredByCredit(IEnumerable<CreditJournalEntry> journal) =>
-        journal.Where(e => e.ChargeKey is not null && string.Equals(e.Kind, nameof(EntryKind.ChargeDraw), StringComparison.Ordinal))
+        journal.Where(e => e.ChargeKey is not null && e.Kind == EntryKind.ChargeDraw)
             .GroupBy(e => e.ChargeKey!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => -g.Sum(e => e.Amount), StringComparer.Ordinal);
 }

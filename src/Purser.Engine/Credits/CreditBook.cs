@@ -27,7 +27,7 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var profile = await LockProfileAsync(db, profileId, ct);
         if (profile is null)
-            return new Refusal("NotFound", $"Billing profile '{profileId}' does not exist.", "billingProfileId");
+            return new Refusal(RefusalCode.NotFound, $"Billing profile '{profileId}' does not exist.", "billingProfileId");
         var ledger = await LoadAsync(db, profile, ct);
         var session = new LedgerSession(db, profile, ledger, clock.GetUtcNow());
         var outcome = await decide(session);

@@ -14,7 +14,7 @@ public sealed class CreditCommands(CreditBook book, CreditQueries queries)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                input.BillingProfileId is null ? new Refusal(RefusalCode.MissingField, "'billingProfileId' is required.", "billingProfileId") : null,
                 MoneyRules.PositiveAmount(input.Amount, "amount"),
                 input.Currency is null ? null : InputRules.Currency(input.Currency, "currency"),
                 InputRules.OneOf(input.Source ?? CreditSources.Promotional, "source", GrantSources),
@@ -34,7 +34,7 @@ public sealed class CreditCommands(CreditBook book, CreditQueries queries)
             if (!decided.IsAccepted)
                 return Task.FromResult<Outcome<(LedgerChange, Guid)>>(decided.Refusal with
                 {
-                    Target = decided.Refusal.Target ?? (decided.Refusal.Code == "LotExpiresBeforeStart" ? "expirationDate" : "amount"),
+                    Target = decided.Refusal.Target ?? (decided.Refusal.Code == RefusalCode.LotExpiresBeforeStart ? "expirationDate" : "amount"),
                 });
             var lotId = decided.Value.Replayed ? session.Ledger.Entry(key)!.LotId : grant.LotId;
             return Task.FromResult<Outcome<(LedgerChange, Guid)>>((decided.Value, lotId));

@@ -12,8 +12,8 @@ internal static class LedgerMapping
         Utc(lot.StartDate), Utc(lot.ExpirationDate), lot.PoNumber ?? "");
 
     public static JournalEntry ToCore(Stored.CreditJournalEntry e) => new(
-        e.IdempotencyKey, Enum.Parse<EntryKind>(e.Kind), e.LotId, new Money(e.Amount, Currency.Parse(e.Currency)),
-        Enum.Parse<EntryPhase>(e.Phase), Utc(e.OccurredAt), e.Description, e.ChargeKey, e.Settles, e.InvoiceNumber);
+        e.IdempotencyKey, e.Kind, e.LotId, new Money(e.Amount, Currency.Parse(e.Currency)),
+        e.Phase, Utc(e.OccurredAt), e.Description, e.ChargeKey, e.Settles, e.InvoiceNumber);
 
     public static Stored.CreditLot ToStored(CreditLot lot, Stored.BillingProfile profile, Guid? subscriptionId, DateTime createdAt) => new()
     {
@@ -26,7 +26,7 @@ internal static class LedgerMapping
     public static Stored.CreditJournalEntry ToStored(JournalEntry e, Stored.BillingProfile profile) => new()
     {
         BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, LotId = e.LotId, IdempotencyKey = e.Key,
-        Kind = e.Kind.ToString(), Phase = e.Phase.ToString(), Currency = e.Amount.Currency.Code, Amount = e.Amount.Amount,
+        Kind = e.Kind, Phase = e.Phase, Currency = e.Amount.Currency.Code, Amount = e.Amount.Amount,
         Description = e.Description, OccurredAt = e.OccurredAt.UtcDateTime, ChargeKey = e.ChargeKey, Settles = e.Settles, InvoiceNumber = e.InvoiceNumber,
     };
 

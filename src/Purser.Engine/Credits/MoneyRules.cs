@@ -10,19 +10,19 @@ public static class MoneyRules
     public const decimal MaxAmount = 1_000_000_000m;
 
     public static Refusal? PositiveAmount(decimal? amount, string field) =>
-        amount is null ? new Refusal("MissingField", $"'{field}' is required.", field)
-        : amount <= 0m ? new Refusal("InvalidField", $"'{field}' must be greater than zero.", field)
-        : amount > MaxAmount ? new Refusal("InvalidField", $"'{field}' must not exceed {MaxAmount:N0}.", field)
+        amount is null ? new Refusal(RefusalCode.MissingField, $"'{field}' is required.", field)
+        : amount <= 0m ? new Refusal(RefusalCode.InvalidField, $"'{field}' must be greater than zero.", field)
+        : amount > MaxAmount ? new Refusal(RefusalCode.InvalidField, $"'{field}' must not exceed {MaxAmount:N0}.", field)
         : null;
 
     /// <summary>An amount given in a currency must be in the billing profile's; no currency given means the profile's.</summary>
     public static Refusal? SameCurrency(string? given, Currency billed, string field) =>
         given is null || string.Equals(given, billed.Code, StringComparison.OrdinalIgnoreCase)
             ? null
-            : new Refusal("CurrencyMismatch", $"The billing profile is billed in {billed.Code}, not {given.ToUpperInvariant()}.", field);
+            : new Refusal(RefusalCode.CurrencyMismatch, $"The billing profile is billed in {billed.Code}, not {given.ToUpperInvariant()}.", field);
 
     public static Refusal? Precision(decimal amount, Currency currency, string field) =>
         decimal.Round(amount, currency.MinorUnitDigits) == amount
             ? null
-            : new Refusal("InvalidField", $"'{field}' has more decimals than {currency.Code} allows ({currency.MinorUnitDigits}).", field);
+            : new Refusal(RefusalCode.InvalidField, $"'{field}' has more decimals than {currency.Code} allows ({currency.MinorUnitDigits}).", field);
 }

@@ -1,6 +1,9 @@
 using Purser.Core.Calendar;
+using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Accounts;
 using Purser.Engine.Storage.Entities;
+using CreditLot = Purser.Engine.Storage.Entities.CreditLot;
 
 namespace Purser.Engine.Demo;
 
@@ -36,15 +39,15 @@ internal sealed class DemoData
     {
         var (account, admin) = Account("prepaid", "上海云启科技有限公司", "MicrosoftOnlineServicesProgram", "Individual", "zh-Hans");
         var production = Profile(account, "prepaid-prod", "生产环境", "CNY", "Asia/Shanghai");
-        var sub = Subscription(account, production, admin, "prepaid-prod", "标准预付费 - 生产", "StandardPrepaid", _now.AddMonths(-5));
-        Grant(account, production, sub, "prepaid-1", "Prepayment", 1000m, _now.AddMonths(-5));
-        Grant(account, production, sub, "prepaid-2", "Prepayment", 2000m, _now.AddDays(-40));
+        var sub = Subscription(account, production, admin, "prepaid-prod", "标准预付费 - 生产", OfferType.StandardPrepaid, _now.AddMonths(-5));
+        Grant(account, production, sub, "prepaid-1", CreditSources.Prepayment, 1000m, _now.AddMonths(-5));
+        Grant(account, production, sub, "prepaid-2", CreditSources.Prepayment, 2000m, _now.AddDays(-40));
         Usage(account, sub, _catalog.VirtualMachine, days: 45, perDay: 18m);
         Usage(account, sub, _catalog.BlobStorage, days: 45, perDay: 120m);
 
         var department = Profile(account, "prepaid-dept", "研发部门", "CNY", "Asia/Shanghai");
-        var deptSub = Subscription(account, department, admin, "prepaid-dept", "标准预付费 - 研发", "StandardPrepaid", _now.AddMonths(-2));
-        Grant(account, department, deptSub, "prepaid-dept-1", "Prepayment", 1000m, _now.AddMonths(-2));
+        var deptSub = Subscription(account, department, admin, "prepaid-dept", "标准预付费 - 研发", OfferType.StandardPrepaid, _now.AddMonths(-2));
+        Grant(account, department, deptSub, "prepaid-dept-1", CreditSources.Prepayment, 1000m, _now.AddMonths(-2));
         Usage(account, deptSub, _catalog.Backup, days: 40, perDay: 40m);
     }
 
@@ -52,8 +55,8 @@ internal sealed class DemoData
     {
         var (account, admin) = Account("trial", "一元试用 - 李明", "MicrosoftOnlineServicesProgram", "Individual", "zh-Hans");
         var profile = Profile(account, "trial", "试用", "CNY", "Asia/Shanghai");
-        var sub = Subscription(account, profile, admin, "trial", "1元试用", "Trial", _now.AddDays(-10));
-        Grant(account, profile, sub, "trial", "Trial", 1500m, _now.AddDays(-10), months: 1);
+        var sub = Subscription(account, profile, admin, "trial", "1元试用", OfferType.Trial, _now.AddDays(-10));
+        Grant(account, profile, sub, "trial", CreditSources.Trial, 1500m, _now.AddDays(-10), months: 1);
         Usage(account, sub, _catalog.VirtualMachine, days: 10, perDay: 10m);
     }
 
@@ -61,9 +64,9 @@ internal sealed class DemoData
     {
         var (account, admin) = Account("payg", "Contoso Ltd.", "MicrosoftCustomerAgreement", "Enterprise", "en");
         var profile = Profile(account, "payg", "Development", "USD", "UTC", "en");
-        var sub = Subscription(account, profile, admin, "payg", "Contoso Dev/Test", "PayAsYouGo", _now.AddMonths(-3));
-        Grant(account, profile, null, "payg-1", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
-        Grant(account, profile, null, "payg-2", "Azure Promotional Credit", 500m, _now.AddMonths(-3));
+        var sub = Subscription(account, profile, admin, "payg", "Contoso Dev/Test", OfferType.PayAsYouGo, _now.AddMonths(-3));
+        Grant(account, profile, null, "payg-1", CreditSources.Promotional, 500m, _now.AddMonths(-3));
+        Grant(account, profile, null, "payg-2", CreditSources.Promotional, 500m, _now.AddMonths(-3));
         Usage(account, sub, _catalog.BlobStorage, days: 40, perDay: 5m);
         Usage(account, sub, _catalog.UbuntuAdvantage, days: 40, perDay: 1m);
     }
@@ -72,7 +75,7 @@ internal sealed class DemoData
     {
         var (account, admin) = Account("ea", "中国示例集团", "EnterpriseAgreement", "Enterprise", "zh-Hans");
         var profile = Profile(account, "ea", "集团总部", "CNY", "Asia/Shanghai");
-        var sub = Subscription(account, profile, admin, "ea", "企业协议订阅", "Enterprise", _now.AddYears(-1));
+        var sub = Subscription(account, profile, admin, "ea", "企业协议订阅", OfferType.Enterprise, _now.AddYears(-1));
         Usage(account, sub, _catalog.VirtualMachine, days: 40, perDay: 200m);
     }
 
@@ -80,12 +83,12 @@ internal sealed class DemoData
     {
         var (account, admin) = Account("partner-customer", "Fabrikam 零售（台北）", "MicrosoftPartnerAgreement", "Partner", "zh-Hant");
         var profile = Profile(account, "partner-customer", "Fabrikam", "CNY", "Asia/Shanghai", "zh-Hant");
-        var license = Subscription(account, profile, admin, "license", "Office 365 E3", "LicenseBased", _now.AddMonths(-3), partner.Id);
+        var license = Subscription(account, profile, admin, "license", "Office 365 E3", OfferType.LicenseBased, _now.AddMonths(-3), partner.Id);
         license.LicenseMeterId = _catalog.OfficeSeat.Id;
         var start = BillingCalendar.Of(profile.TimeZone, profile.InvoiceDay).DayOf(new DateTimeOffset(license.CreatedAt, TimeSpan.Zero));
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start, Seats = 15, RecordedAt = license.CreatedAt });
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start.AddMonths(2), Seats = 12, RecordedAt = license.CreatedAt.AddMonths(2) });
-        var usage = Subscription(account, profile, admin, "usage", "Azure 按用量", "UsageBased", _now.AddMonths(-2), partner.Id);
+        var usage = Subscription(account, profile, admin, "usage", "Azure 按用量", OfferType.UsageBased, _now.AddMonths(-2), partner.Id);
         Usage(account, usage, _catalog.VirtualMachine, days: 40, perDay: 30m);
     }
 
@@ -130,7 +133,7 @@ internal sealed class DemoData
     }
 
     private Subscription Subscription(BillingAccount account, BillingProfile profile, User admin, string key, string name,
-        string offer, DateTime created, string? partnerId = null)
+        OfferType offer, DateTime created, string? partnerId = null)
     {
         var id = ArmNames.StableId("subscription:" + key);
         var sub = new Subscription
@@ -154,7 +157,7 @@ internal sealed class DemoData
         _entities.Add(lot);
         _entities.Add(new CreditJournalEntry
         {
-            BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = "Grant", Phase = "Settled", Currency = lot.Currency, Amount = amount,
+            BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = EntryKind.Grant, Phase = EntryPhase.Settled, Currency = lot.Currency, Amount = amount,
             Description = $"New credit added on {start:yyyy-MM-dd}", IdempotencyKey = "grant:" + key, OccurredAt = start,
         });
     }

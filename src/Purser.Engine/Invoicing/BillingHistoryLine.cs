@@ -1,3 +1,5 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Engine.Invoicing;
 
 /// <summary>One invoice line item with its invoice (R-DOWNLOAD billing history): what was billed, when, and how much credit paid for it.</summary>
@@ -9,7 +11,7 @@ public sealed record BillingHistoryLine(
     Guid? SubscriptionId,
     string? SubscriptionName,
     string Description,
-    string ChargeType,
+    ChargeType ChargeType,
     DateOnly ServiceStart,
     DateOnly ServiceEnd,
     decimal UnitPrice,

@@ -1,3 +1,4 @@
+using Purser.Core.Invoicing;
 using Purser.Engine.Accounts;
 
 namespace Purser.Engine.Invoicing;
@@ -6,7 +7,7 @@ namespace Purser.Engine.Invoicing;
 /// One line item of an issued invoice with what it names: the subscription it bills and the catalog
 /// item it was charged for (none for a one-off charge recorded without one).
 /// </summary>
-public sealed record InvoiceLineRecord(long Id, string ChargeType, string? Corrects, string Description, Guid? SubscriptionId, string? SubscriptionName,
+public sealed record InvoiceLineRecord(long Id, ChargeType ChargeType, ChargeType? Corrects, string Description, Guid? SubscriptionId, string? SubscriptionName,
     Guid? MeterId, string? MeterName, string? MeterCategory, string? Unit, decimal UnitPrice, decimal Quantity, decimal Amount, decimal CreditApplied,
     DateOnly StartDate, DateOnly EndDate);
 

@@ -69,11 +69,9 @@ public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
     /// <summary>Per invoice number, the credit drawn from purchased (prepayment) lots that the invoice settled.</summary>
     private static async Task<Dictionary<string, decimal>> PrepaymentDrawnAsync(PurserDbContext db, List<string> numbers, CancellationToken ct)
     {
-        var draw = nameof(EntryKind.ChargeDraw);
-        var settled = nameof(EntryPhase.Settled);
         var rows = await (from e in db.CreditJournal
                           join l in db.CreditLots on e.LotId equals l.Id
-                          where e.InvoiceNumber != null && numbers.Contains(e.InvoiceNumber) && e.Kind == draw && e.Phase == settled
+                          where e.InvoiceNumber != null && numbers.Contains(e.InvoiceNumber) && e.Kind == EntryKind.ChargeDraw && e.Phase == EntryPhase.Settled
                                 && l.Source == CreditSources.Prepayment
                           select new { e.InvoiceNumber, e.Amount }).AsNoTracking().ToListAsync(ct);
         // Draws are recorded as negative movements of the lot.

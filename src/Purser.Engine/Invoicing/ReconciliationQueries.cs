@@ -32,12 +32,12 @@ public sealed class ReconciliationQueries(PurserStore store)
                    from m in meters.DefaultIfEmpty()
                    where l.PartnerId == partnerId && i.PeriodStart >= firstDay && i.PeriodStart < until
                    orderby i.InvoiceNumber, l.Id
-                   select new { Customer = a.DisplayName, s.Id, s.OrderId, Offer = m != null ? m.Name : s.OfferType, Line = l, i.InvoiceNumber };
+                   select new { Customer = a.DisplayName, s.Id, s.OrderId, Product = m != null ? m.Name : null, s.OfferType, Line = l, i.InvoiceNumber };
         await foreach (var r in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             var l = r.Line;
-            yield return new ReconciliationRow(partnerId, r.Customer, r.Id, r.OrderId, r.Offer, Enum.Parse<ChargeType>(l.ChargeType),
-                l.Corrects is null ? null : Enum.Parse<ChargeType>(l.Corrects), l.UnitPrice, l.Quantity, l.StartDate, l.EndDate, l.Amount, l.Currency, r.InvoiceNumber);
+            yield return new ReconciliationRow(partnerId, r.Customer, r.Id, r.OrderId, r.Product ?? r.OfferType.ToString(), l.ChargeType,
+                l.Corrects, l.UnitPrice, l.Quantity, l.StartDate, l.EndDate, l.Amount, l.Currency, r.InvoiceNumber);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class JobClaims(PurserStore store, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = store.CreateContext();
         await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, error is null ? "Succeeded" : "Failed")
+            .SetProperty(r => r.Status, error is null ? JobRunStatus.Succeeded : JobRunStatus.Failed)
             .SetProperty(r => r.Error, error)
             .SetProperty(r => r.Progress, progress)
             .SetProperty(r => r.FinishedAt, now), ct);

@@ -16,14 +16,14 @@ internal static class LifecycleRecords
     public static SubscriptionLifecycle Load(Subscription s, BillingTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var offer = Enum.Parse<OfferType>(s.OfferType);
+        var offer = s.OfferType;
         var started = SubscriptionLifecycle.Start(offer, LedgerMapping.Utc(s.CreatedAt), zone);
         return started with
         {
-            State = Enum.Parse<SubscriptionState>(s.State),
+            State = s.State,
             TrialEndsAt = s.TrialEndsAt is { } t ? LedgerMapping.Utc(t) : (offer == OfferType.Trial ? started.TrialEndsAt : null),
             DisabledAt = s.DisabledAt is { } d ? LedgerMapping.Utc(d) : null,
-            DisabledBecause = s.DisabledBecause is { } why ? Enum.Parse<TransitionReason>(why) : null,
+            DisabledBecause = s.DisabledBecause,
             NeedsReconfiguration = s.NeedsReconfiguration,
             EndedAt = s.EndedAt is { } e ? LedgerMapping.Utc(e) : null,
         };
@@ -36,11 +36,11 @@ internal static class LifecycleRecords
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(decision);
         var after = decision.Subscription;
-        s.OfferType = after.Offer.ToString();
-        s.State = after.State.ToString();
+        s.OfferType = after.Offer;
+        s.State = after.State;
         s.TrialEndsAt = after.TrialEndsAt?.UtcDateTime;
         s.DisabledAt = after.DisabledAt?.UtcDateTime;
-        s.DisabledBecause = after.DisabledBecause?.ToString();
+        s.DisabledBecause = after.DisabledBecause;
         s.NeedsReconfiguration = after.NeedsReconfiguration;
         s.EndedAt = after.EndedAt?.UtcDateTime;
         s.NextCheckAt = decision.NextCheckAt?.UtcDateTime;

@@ -19,11 +19,11 @@ public sealed partial class PartnerCommands(PurserStore store, TimeProvider cloc
         if (InputRules.First(
                 PartnerIdRule(input.Id, "id"),
                 InputRules.Required(input.CompanyName, "companyName"),
-                input.BillingDay is < 1 or > 31 ? new Refusal("InvalidField", "'billingDay' must be between 1 and 31.", "billingDay") : null) is { } invalid)
+                input.BillingDay is < 1 or > 31 ? new Refusal(RefusalCode.InvalidField, "'billingDay' must be between 1 and 31.", "billingDay") : null) is { } invalid)
             return invalid;
         await using var db = store.CreateContext();
         if (await db.Partners.AnyAsync(p => p.Id == input.Id, ct))
-            return new Refusal("Conflict", $"Partner '{input.Id}' already exists.", "id");
+            return new Refusal(RefusalCode.Conflict, $"Partner '{input.Id}' already exists.", "id");
         var partner = new Partner { Id = input.Id!, CompanyName = input.CompanyName!.Trim(), BillingDay = input.BillingDay ?? 1, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
@@ -45,7 +45,7 @@ public sealed partial class PartnerCommands(PurserStore store, TimeProvider cloc
     /// <summary>A partner id's shape; <paramref name="field"/> names it as the caller sent it ("id" in a new partner's body).</summary>
     public static Refusal? PartnerIdRule(string? id, string field = "partnerId") =>
         InputRules.Required(id, field, 64) ?? (PartnerIdPattern().IsMatch(id!) ? null
-            : new Refusal("InvalidField", $"'{field}' may hold only letters, digits and '-'.", field));
+            : new Refusal(RefusalCode.InvalidField, $"'{field}' may hold only letters, digits and '-'.", field));
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial System.Text.RegularExpressions.Regex PartnerIdPattern();

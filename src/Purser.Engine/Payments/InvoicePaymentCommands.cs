@@ -66,12 +66,12 @@ public sealed class InvoicePaymentCommands(PurserStore store, CreditBook book)
         var due = new Money(invoice.AmountDue - paid, currency);
         return InputRules.First(
             MoneyRules.Precision(amount, currency, "amount"),
-            receivedAt > now ? new Refusal("InvalidField", "'receivedAt' must not be in the future: a payment is recorded once it has arrived.", "receivedAt") : null,
+            receivedAt > now ? new Refusal(RefusalCode.InvalidField, "'receivedAt' must not be in the future: a payment is recorded once it has arrived.", "receivedAt") : null,
             receivedAt < issued
-                ? new Refusal("InvalidField", $"'receivedAt' must not be before invoice {invoice.InvoiceNumber} was issued ({issued:yyyy-MM-ddTHH:mm:ssZ}).", "receivedAt")
+                ? new Refusal(RefusalCode.InvalidField, $"'receivedAt' must not be before invoice {invoice.InvoiceNumber} was issued ({issued:yyyy-MM-ddTHH:mm:ssZ}).", "receivedAt")
                 : null,
             amount > due.Amount
-                ? new Refusal("PaymentExceedsAmountDue",
+                ? new Refusal(RefusalCode.PaymentExceedsAmountDue,
                     $"Invoice {invoice.InvoiceNumber} has {due} left to pay; a payment of {new Money(amount, currency)} would pay more than is due.", "amount")
                 : null);
     }

@@ -27,7 +27,7 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
-                input.SubscriptionId is null ? new Refusal("MissingField", "'subscriptionId' is required.", "subscriptionId") : null,
+                input.SubscriptionId is null ? new Refusal(RefusalCode.MissingField, "'subscriptionId' is required.", "subscriptionId") : null,
                 MoneyRules.PositiveAmount(input.Amount, "amount"),
                 input.Currency is null ? null : InputRules.Currency(input.Currency, "currency"),
                 input.Method is null ? null : InputRules.OneOf(input.Method, "method", Methods),
@@ -110,7 +110,7 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
                     return probe.Refusal;
                 return (topUp.Value, after => lifecycle.TopUp(payment.PaidAt, CreditPosition.Of(after, payment.PaidAt)).Value);
             default:
-                return new Refusal("OfferNotPrepaid", $"A {lifecycle.Offer} subscription is invoiced; its invoices are paid, not topped up.", "subscriptionId");
+                return new Refusal(RefusalCode.OfferNotPrepaid, $"A {lifecycle.Offer} subscription is invoiced; its invoices are paid, not topped up.", "subscriptionId");
         }
     }
 

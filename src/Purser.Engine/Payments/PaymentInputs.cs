@@ -1,4 +1,5 @@
 using Purser.Core.Monetary;
+using Purser.Core.Lifecycle;
 
 namespace Purser.Engine.Payments;
 
@@ -6,4 +7,4 @@ namespace Purser.Engine.Payments;
 public sealed record NewPayment(Guid? SubscriptionId, decimal? Amount, string? Currency, string? Method, string? PoNumber);
 
 public sealed record PaymentView(Guid Id, Guid SubscriptionId, Money Amount, string Method, Guid LotId, Money Credit,
-    DateTimeOffset CreditExpiresAt, string OfferType, string SubscriptionState, bool NeedsReconfiguration);
+    DateTimeOffset CreditExpiresAt, OfferType OfferType, SubscriptionState SubscriptionState, bool NeedsReconfiguration);

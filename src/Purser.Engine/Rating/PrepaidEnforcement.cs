@@ -14,8 +14,8 @@ namespace Purser.Engine.Rating;
 /// </summary>
 internal static class PrepaidEnforcement
 {
-    private static readonly string[] Prepaid = [nameof(OfferType.Trial), nameof(OfferType.StandardPrepaid)];
-    private static readonly string[] Final = [nameof(SubscriptionState.Deleted), nameof(SubscriptionState.Cancelled)];
+    private static readonly OfferType[] Prepaid = [OfferType.Trial, OfferType.StandardPrepaid];
+    private static readonly SubscriptionState[] Final = [SubscriptionState.Deleted, SubscriptionState.Cancelled];
 
     public static async Task<LifecycleTick> ApplyAsync(PurserDbContext db, BillingProfile profile, CreditLedger ledger, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Calendar;
+using Purser.Core.Invoicing;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 using Purser.Engine.Credits;
@@ -90,7 +91,7 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
         string key, string description, DateTime now) => new()
     {
         Id = Guid.NewGuid(), BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, SubscriptionId = day.SubscriptionId,
-        MeterId = day.MeterId, ChargeType = "Usage", Description = description, Currency = profile.Currency, UnitPrice = price.Amount,
+        MeterId = day.MeterId, ChargeType = ChargeType.Usage, Description = description, Currency = profile.Currency, UnitPrice = price.Amount,
         Quantity = day.Quantity - day.RatedQuantity, Amount = delta.Amount, CreditEligible = meter.CreditEligible,
         StartDate = day.UsageDate, EndDate = day.UsageDate, IdempotencyKey = key, CreatedAt = now,
     };

@@ -34,13 +34,16 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Budget> Budgets => Set<Budget>();
 
+    /// <summary>The length of a text column that names no other (<see cref="Configurations.StoredNames"/> keeps enums to it too).</summary>
+    internal const int TextLength = 400;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // Exact decimals wide enough for unit prices of fractional meters and large totals.
         configurationBuilder.Properties<decimal>().HavePrecision(28, 10);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Properties<string>().HaveMaxLength(TextLength);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -4,7 +4,7 @@ using Purser.Engine.Storage;
 
 namespace Purser.Engine.Subscriptions;
 
-public sealed record EntitlementView(Guid SubscriptionId, bool Entitled, string State, bool NeedsReconfiguration, string Reason);
+public sealed record EntitlementView(Guid SubscriptionId, bool Entitled, SubscriptionState State, bool NeedsReconfiguration, string Reason);
 
 /// <summary>
 /// R-DISABLE: what resource providers ask before a data operation (a backup, a write): an active
@@ -19,9 +19,8 @@ public sealed class Entitlement(PurserStore store, TimeProvider clock)
             .Select(s => new { s.State, s.NeedsReconfiguration, s.EndedAt }).FirstOrDefaultAsync(ct);
         if (subscription is null)
             return null;
-        var state = Enum.Parse<SubscriptionState>(subscription.State);
-        var endsLater = state == SubscriptionState.Cancelled && subscription.EndedAt > clock.GetUtcNow().UtcDateTime;
-        var (entitled, reason) = state switch
+        var endsLater = subscription.State == SubscriptionState.Cancelled && subscription.EndedAt > clock.GetUtcNow().UtcDateTime;
+        var (entitled, reason) = subscription.State switch
         {
             SubscriptionState.Active => (true, "The subscription is active."),
             SubscriptionState.Disabled => (false, "The subscription is disabled: its credit is used up or expired. A top-up re-enables it."),

@@ -26,7 +26,7 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
     {
         ArgumentNullException.ThrowIfNull(input);
         var seatsRule = input.Seats is (>= 1 and <= SubscriptionCommands.MaxSeats) ? null
-            : new Refusal("InvalidField", $"'seats' must be between 1 and {SubscriptionCommands.MaxSeats}.", "seats");
+            : new Refusal(RefusalCode.InvalidField, $"'seats' must be between 1 and {SubscriptionCommands.MaxSeats}.", "seats");
         if ((InputRulesFor(input.EffectiveDate) ?? seatsRule) is { } invalid)
             return invalid;
         return await WithLicenseAsync(subscriptionId, requireLicense: true, input.EffectiveDate!.Value, (session, subscription, terms) =>
@@ -52,7 +52,7 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
         return await WithLicenseAsync(subscriptionId, requireLicense: false, input.EffectiveDate!.Value, (session, subscription, terms) =>
         {
             if (subscription.CancelledEffective is { } already)
-                return new Refusal("SubscriptionCancelled", $"The subscription was already cancelled with effect {already:yyyy-MM-dd}.", "subscriptionId");
+                return new Refusal(RefusalCode.SubscriptionCancelled, $"The subscription was already cancelled with effect {already:yyyy-MM-dd}.", "subscriptionId");
             var effective = input.EffectiveDate!.Value;
             if (terms is not null)
             {
@@ -62,9 +62,9 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
                 terms = cancelled.Value;
             }
             else if (effective < session.Profile.Calendar().DayOf(new DateTimeOffset(subscription.CreatedAt, TimeSpan.Zero)))
-                return new Refusal("CancellationBeforeStart", "A subscription cannot end before it was created.", "effectiveDate");
+                return new Refusal(RefusalCode.CancellationBeforeStart, "A subscription cannot end before it was created.", "effectiveDate");
             subscription.CancelledEffective = effective;
-            subscription.State = nameof(SubscriptionState.Cancelled);
+            subscription.State = SubscriptionState.Cancelled;
             subscription.StateChangedAt = session.Now.UtcDateTime;
             subscription.EndedAt = session.Profile.Calendar().StartOf(effective).UtcDateTime;
             subscription.NextCheckAt = null;
@@ -73,7 +73,7 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
     }
 
     private static Refusal? InputRulesFor(DateOnly? effectiveDate) =>
-        effectiveDate is null ? new Refusal("MissingField", "'effectiveDate' is required.", "effectiveDate") : null;
+        effectiveDate is null ? new Refusal(RefusalCode.MissingField, "'effectiveDate' is required.", "effectiveDate") : null;
 
     private delegate Outcome<LicenseView> LicenseDecision(LedgerSession session, Stored.Subscription subscription, LicenseSubscription? terms);
 
@@ -88,14 +88,14 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
         {
             var db = session.Db;
             var subscription = await db.Subscriptions.FirstAsync(s => s.Id == subscriptionId, ct);
-            var partnerSold = Enum.TryParse<OfferType>(subscription.OfferType, out var offer) && offer.IsPartnerSold();
-            if (!partnerSold || (requireLicense && offer != OfferType.LicenseBased))
-                return new Refusal("OfferTypeNotSupported",
+            var offer = subscription.OfferType;
+            if (!offer.IsPartnerSold() || (requireLicense && offer != OfferType.LicenseBased))
+                return new Refusal(RefusalCode.OfferTypeNotSupported,
                     requireLicense ? "Seats belong to LicenseBased subscriptions." : "Only partner-sold (LicenseBased, UsageBased) subscriptions are cancelled with an effective date.", "subscriptionId");
             var calendar = session.Profile.Calendar();
             var today = calendar.DayOf(session.Now);
             if (Math.Abs(effective.DayNumber - today.DayNumber) > MaxDaysFromToday)
-                return new Refusal("InvalidField", $"'effectiveDate' must lie within {MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "effectiveDate");
+                return new Refusal(RefusalCode.InvalidField, $"'effectiveDate' must lie within {MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "effectiveDate");
             LicenseSubscription? terms = null;
             if (offer == OfferType.LicenseBased)
             {
@@ -114,4 +114,4 @@ public sealed class LicenseCommands(PurserStore store, CreditBook book)
 public sealed record SeatStepView(DateOnly EffectiveDate, int Seats);
 
 /// <summary>A partner-sold subscription's billing facts: its seat timeline (license-based) and the day it ends, once cancelled.</summary>
-public sealed record LicenseView(Guid SubscriptionId, string OfferType, string State, DateOnly? StartDate, IReadOnlyList<SeatStepView> Seats, DateOnly? CancelledEffective);
+public sealed record LicenseView(Guid SubscriptionId, OfferType OfferType, SubscriptionState State, DateOnly? StartDate, IReadOnlyList<SeatStepView> Seats, DateOnly? CancelledEffective);

@@ -20,20 +20,20 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
     public async Task<Outcome<SubscriptionView>> CreateAsync(NewSubscription input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var offer = input.OfferType;
+        var offer = InputRules.Named<OfferType>(input.OfferType);
         if (InputRules.First(
-                input.BillingProfileId is null ? new Refusal("MissingField", "'billingProfileId' is required.", "billingProfileId") : null,
+                input.BillingProfileId is null ? new Refusal(RefusalCode.MissingField, "'billingProfileId' is required.", "billingProfileId") : null,
                 InputRules.Required(input.DisplayName, "displayName"),
-                InputRules.OneOf(offer, "offerType", OfferTypes),
-                Enum.TryParse<OfferType>(offer, out var parsed) && parsed.IsPartnerSold() && input.PartnerId is null
-                    ? new Refusal("MissingField", $"A {offer} subscription is sold by a partner: 'partnerId' is required.", "partnerId") : null,
+                InputRules.OneOf(input.OfferType, "offerType", OfferTypes),
+                offer?.IsPartnerSold() == true && input.PartnerId is null
+                    ? new Refusal(RefusalCode.MissingField, $"A {offer} subscription is sold by a partner: 'partnerId' is required.", "partnerId") : null,
                 input.PartnerId is null ? null : PartnerCommands.PartnerIdRule(input.PartnerId),
-                offer == nameof(OfferType.LicenseBased) && input.LicenseMeterId is null
-                    ? new Refusal("MissingField", "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
-                (offer == nameof(OfferType.LicenseBased) || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
-                    ? new Refusal("InvalidField", $"'seats' must be between 1 and {MaxSeats}.", "seats") : null,
-                input.StartDate is not null && offer != nameof(OfferType.LicenseBased)
-                    ? new Refusal("InvalidField", "'startDate' applies to LicenseBased subscriptions; others start when created.", "startDate") : null) is { } invalid)
+                offer == OfferType.LicenseBased && input.LicenseMeterId is null
+                    ? new Refusal(RefusalCode.MissingField, "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
+                (offer == OfferType.LicenseBased || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
+                    ? new Refusal(RefusalCode.InvalidField, $"'seats' must be between 1 and {MaxSeats}.", "seats") : null,
+                input.StartDate is not null && offer != OfferType.LicenseBased
+                    ? new Refusal(RefusalCode.InvalidField, "'startDate' applies to LicenseBased subscriptions; others start when created.", "startDate") : null) is { } invalid)
             return invalid;
 
         await using var db = store.CreateContext();
@@ -47,12 +47,12 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
             if (!await db.Meters.AnyAsync(m => m.Id == meterId, ct))
                 return InputRules.NotFound("Meter", "licenseMeterId", meterId);
             if (!await db.PriceVersions.AnyAsync(v => v.MeterId == meterId && v.Currency == profile.Currency, ct))
-                return new Refusal("LicensePriceMissing", $"Meter '{meterId}' has no price in {profile.Currency}, the billing profile's currency.", "licenseMeterId");
+                return new Refusal(RefusalCode.LicensePriceMissing, $"Meter '{meterId}' has no price in {profile.Currency}, the billing profile's currency.", "licenseMeterId");
         }
         var today = profile.Calendar().DayOf(clock.GetUtcNow());
         var startDate = input.StartDate ?? today;
         if (Math.Abs(startDate.DayNumber - today.DayNumber) > LicenseCommands.MaxDaysFromToday)
-            return new Refusal("InvalidField", $"'startDate' must lie within {LicenseCommands.MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "startDate");
+            return new Refusal(RefusalCode.InvalidField, $"'startDate' must lie within {LicenseCommands.MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "startDate");
         var administrator = input.ServiceAdministratorId ?? await DefaultAdministratorAsync(db, profile.BillingAccountId, ct);
         if (input.ServiceAdministratorId is { } adminId && !await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == profile.BillingAccountId, ct))
             return InputRules.NotFound("User of this billing account", "serviceAdministratorId", adminId);
@@ -62,14 +62,14 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
         var subscription = new Subscription
         {
             Id = id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, DisplayName = input.DisplayName!.Trim(),
-            OfferType = offer!, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
+            OfferType = offer!.Value, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
             LicenseMeterId = input.LicenseMeterId, CreatedAt = now, StateChangedAt = now,
         };
-        var lifecycle = SubscriptionLifecycle.Start(Enum.Parse<OfferType>(offer!), clock.GetUtcNow(), BillingTimeZone.Resolve(profile.TimeZone));
+        var lifecycle = SubscriptionLifecycle.Start(subscription.OfferType, clock.GetUtcNow(), BillingTimeZone.Resolve(profile.TimeZone));
         subscription.TrialEndsAt = lifecycle.TrialEndsAt?.UtcDateTime;
         subscription.NextCheckAt = lifecycle.TrialEndsAt?.UtcDateTime;
         db.Subscriptions.Add(subscription);
-        if (offer == nameof(OfferType.LicenseBased))
+        if (offer == OfferType.LicenseBased)
         {
             db.SeatChanges.Add(new SeatChange
             {
@@ -91,8 +91,8 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
         var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, ct);
         if (subscription is null)
             return InputRules.NotFound("Subscription", "subscriptionId", subscriptionId);
-        if (subscription.State == "Deleted")
-            return new Refusal("SubscriptionDeleted", "A deleted subscription cannot be changed.", "subscriptionId");
+        if (subscription.State == SubscriptionState.Deleted)
+            return new Refusal(RefusalCode.SubscriptionDeleted, "A deleted subscription cannot be changed.", "subscriptionId");
         if (input.ServiceAdministratorId is { } adminId)
         {
             if (!await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == subscription.BillingAccountId, ct))

@@ -1,3 +1,5 @@
+using Purser.Core.Lifecycle;
+
 namespace Purser.Engine.Subscriptions;
 
 public sealed record NewSubscription(Guid? BillingProfileId, string? DisplayName, string? OfferType, string? PartnerId,
@@ -12,5 +14,5 @@ public sealed record NewCancellation(DateOnly? EffectiveDate);
 /// <summary>R-SUBEDIT and R-PARTNER: any field left null is unchanged; an empty partner id unlinks the partner.</summary>
 public sealed record SubscriptionChange(string? DisplayName, Guid? ServiceAdministratorId, string? PartnerId);
 
-public sealed record SubscriptionView(Guid Id, Guid BillingAccountId, Guid BillingProfileId, string DisplayName, string OfferType, string State,
+public sealed record SubscriptionView(Guid Id, Guid BillingAccountId, Guid BillingProfileId, string DisplayName, OfferType OfferType, SubscriptionState State,
     string OrderId, string? PartnerId, Guid? ServiceAdministratorId, bool NeedsReconfiguration, DateTimeOffset CreatedAt);

@@ -20,11 +20,11 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
         ArgumentNullException.ThrowIfNull(batch);
         var source = batch.Source ?? UsageLimits.DefaultSource;
         if (source.Length is 0 or > UsageLimits.MaxSourceLength)
-            return new Refusal("InvalidField", $"'source' must be 1 to {UsageLimits.MaxSourceLength} characters.", "source");
+            return new Refusal(RefusalCode.InvalidField, $"'source' must be 1 to {UsageLimits.MaxSourceLength} characters.", "source");
         if (batch.Events is null || batch.Events.Count == 0)
-            return new Refusal("MissingField", "'events' must hold at least one event.", "events");
+            return new Refusal(RefusalCode.MissingField, "'events' must hold at least one event.", "events");
         if (batch.Events.Count > UsageLimits.MaxBatchSize)
-            return new Refusal("BatchTooLarge", $"A batch holds at most {UsageLimits.MaxBatchSize} events; this one has {batch.Events.Count}.", "events");
+            return new Refusal(RefusalCode.BatchTooLarge, $"A batch holds at most {UsageLimits.MaxBatchSize} events; this one has {batch.Events.Count}.", "events");
 
         var now = clock.GetUtcNow();
         List<ValidatedUsage> valid;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Purser.Core;
 using Purser.Core.Calendar;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Usage;
@@ -9,7 +11,7 @@ namespace Purser.Engine.Usage;
 internal static class UsageValidation
 {
     /// <summary>What an event is checked against; <paramref name="EndedAt"/> is when a cancelled subscription stopped running.</summary>
-    private sealed record SubscriptionFacts(Guid BillingAccountId, string State, DateTime? EndedAt, BillingTimeZone Zone);
+    private sealed record SubscriptionFacts(Guid BillingAccountId, SubscriptionState State, DateTime? EndedAt, BillingTimeZone Zone);
 
     public static async Task<(List<ValidatedUsage> Valid, List<UsageEventError> Errors)> CheckAsync(
         PurserDbContext db, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
@@ -39,44 +41,44 @@ internal static class UsageValidation
 
     private static UsageEventError? Check(int i, UsageEventInput? e, Dictionary<Guid, SubscriptionFacts> facts, HashSet<Guid> meters, DateTimeOffset now)
     {
-        UsageEventError Fail(string code, string message, string field) => new(i, e?.EventId, code, message, $"events[{i}].{field}");
+        UsageEventError Fail(RefusalCode code, string message, string field) => new(i, e?.EventId, code.Code, message, $"events[{i}].{field}");
         if (e is null)
-            return new UsageEventError(i, null, "MissingField", "The event is null.", $"events[{i}]");
+            return new UsageEventError(i, null, RefusalCode.MissingField.Code, "The event is null.", $"events[{i}]");
         if (string.IsNullOrWhiteSpace(e.EventId))
-            return Fail("MissingField", "'eventId' is required.", "eventId");
+            return Fail(RefusalCode.MissingField, "'eventId' is required.", "eventId");
         if (e.EventId.Length > UsageLimits.MaxEventIdLength)
-            return Fail("InvalidField", $"'eventId' is longer than {UsageLimits.MaxEventIdLength} characters.", "eventId");
+            return Fail(RefusalCode.InvalidField, $"'eventId' is longer than {UsageLimits.MaxEventIdLength} characters.", "eventId");
         if (e.SubscriptionId is not { } subscriptionId)
-            return Fail("MissingField", "'subscriptionId' is required.", "subscriptionId");
+            return Fail(RefusalCode.MissingField, "'subscriptionId' is required.", "subscriptionId");
         if (!facts.TryGetValue(subscriptionId, out var subscription))
-            return Fail("UnknownSubscription", $"Subscription '{subscriptionId}' does not exist.", "subscriptionId");
-        if (subscription.State is "Deleted")
-            return Fail("SubscriptionClosed", $"Subscription '{subscriptionId}' is {subscription.State}; it takes no usage.", "subscriptionId");
+            return Fail(RefusalCode.UnknownSubscription, $"Subscription '{subscriptionId}' does not exist.", "subscriptionId");
+        if (subscription.State is SubscriptionState.Deleted)
+            return Fail(RefusalCode.SubscriptionClosed, $"Subscription '{subscriptionId}' is {subscription.State}; it takes no usage.", "subscriptionId");
         if (e.MeterId is not { } meterId)
-            return Fail("MissingField", "'meterId' is required.", "meterId");
+            return Fail(RefusalCode.MissingField, "'meterId' is required.", "meterId");
         if (!meters.Contains(meterId))
-            return Fail("UnknownMeter", $"Meter '{meterId}' does not exist.", "meterId");
+            return Fail(RefusalCode.UnknownMeter, $"Meter '{meterId}' does not exist.", "meterId");
         if (e.Quantity is not { } quantity)
-            return Fail("MissingField", "'quantity' is required.", "quantity");
+            return Fail(RefusalCode.MissingField, "'quantity' is required.", "quantity");
         if (quantity < 0m)
-            return Fail("InvalidQuantity", "'quantity' must not be negative.", "quantity");
+            return Fail(RefusalCode.InvalidQuantity, "'quantity' must not be negative.", "quantity");
         if (quantity > UsageLimits.MaxQuantity)
-            return Fail("InvalidQuantity", $"'quantity' must not exceed {UsageLimits.MaxQuantity:N0}.", "quantity");
+            return Fail(RefusalCode.InvalidQuantity, $"'quantity' must not exceed {UsageLimits.MaxQuantity:N0}.", "quantity");
         if (e.Timestamp is not { } timestamp)
-            return Fail("MissingField", "'timestamp' is required.", "timestamp");
+            return Fail(RefusalCode.MissingField, "'timestamp' is required.", "timestamp");
         if (timestamp > now + UsageLimits.MaxFutureSkew)
-            return Fail("TimestampInFuture", $"'timestamp' {timestamp:O} is in the future.", "timestamp");
+            return Fail(RefusalCode.TimestampInFuture, $"'timestamp' {timestamp:O} is in the future.", "timestamp");
         if (timestamp < now - UsageLimits.MaxAge)
-            return Fail("TimestampTooOld", $"'timestamp' {timestamp:O} is older than {UsageLimits.MaxAge.TotalDays:0} days.", "timestamp");
+            return Fail(RefusalCode.TimestampTooOld, $"'timestamp' {timestamp:O} is older than {UsageLimits.MaxAge.TotalDays:0} days.", "timestamp");
         // A cancellation is recorded ahead of its effective day, and usage arrives late: what ran before the end is billed (R-USAGE-CYCLE).
-        if (subscription.State is "Cancelled" && !(timestamp.UtcDateTime < subscription.EndedAt))
-            return Fail("SubscriptionClosed", $"Subscription '{subscriptionId}' is Cancelled; it takes no usage from {subscription.EndedAt:O} on.", "subscriptionId");
+        if (subscription.State is SubscriptionState.Cancelled && !(timestamp.UtcDateTime < subscription.EndedAt))
+            return Fail(RefusalCode.SubscriptionClosed, $"Subscription '{subscriptionId}' is Cancelled; it takes no usage from {subscription.EndedAt:O} on.", "subscriptionId");
         if (e.ResourceId is { Length: > UsageLimits.MaxResourceIdLength })
-            return Fail("InvalidField", $"'resourceId' is longer than {UsageLimits.MaxResourceIdLength} characters.", "resourceId");
+            return Fail(RefusalCode.InvalidField, $"'resourceId' is longer than {UsageLimits.MaxResourceIdLength} characters.", "resourceId");
         if (e.Tags is { Count: > UsageLimits.MaxTags })
-            return Fail("InvalidField", $"At most {UsageLimits.MaxTags} tags are allowed.", "tags");
+            return Fail(RefusalCode.InvalidField, $"At most {UsageLimits.MaxTags} tags are allowed.", "tags");
         if (e.Tags is not null && JsonSerializer.Serialize(e.Tags).Length > UsageLimits.MaxTagsLength)
-            return Fail("InvalidField", $"'tags' serialise to more than {UsageLimits.MaxTagsLength} characters.", "tags");
+            return Fail(RefusalCode.InvalidField, $"'tags' serialise to more than {UsageLimits.MaxTagsLength} characters.", "tags");
         return null;
     }
 

@@ -1,3 +1,5 @@
+using Purser.Core;
+
 namespace Purser.Server.Arm;
 
 /// <summary>
@@ -15,10 +17,10 @@ public static class ApiVersions
         {
             var version = context.HttpContext.Request.Query["api-version"].ToString();
             if (version.Length == 0)
-                return Hosting.ArmError.Result(400, "MissingApiVersionParameter",
+                return Hosting.ArmError.Result(RefusalCode.MissingApiVersionParameter,
                     "The api-version query parameter (?api-version=) is required for all requests.", "api-version");
             if (!supported.Contains(version, StringComparer.OrdinalIgnoreCase))
-                return Hosting.ArmError.Result(400, "InvalidApiVersionParameter",
+                return Hosting.ArmError.Result(RefusalCode.InvalidApiVersionParameter,
                     $"The api-version '{version}' is invalid. The supported versions are '{string.Join(",", supported)}'.", "api-version");
             return await next(context);
         });

@@ -13,6 +13,6 @@ public sealed record InvoiceDocument(
     IReadOnlyList<InvoiceDocumentLine> Lines,
     decimal SubTotal, decimal TaxAmount, decimal Total, decimal CreditApplied, decimal AmountPaid, decimal AmountDue);
 
-/// <summary>One line item: charge type is one of Prepaid, Prorated, Reversal, CreditForUnusedDays, Usage, Correction, OneTime.</summary>
-public sealed record InvoiceDocumentLine(string Description, string ChargeType, string? SubscriptionName, DateOnly StartDate, DateOnly EndDate,
+/// <summary>One line item of the invoice.</summary>
+public sealed record InvoiceDocumentLine(string Description, ChargeType ChargeType, string? SubscriptionName, DateOnly StartDate, DateOnly EndDate,
     decimal Quantity, decimal UnitPrice, decimal Amount, decimal CreditApplied);

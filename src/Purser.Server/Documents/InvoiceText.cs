@@ -39,7 +39,7 @@ internal sealed class InvoiceText
     public string AllWords() =>
         string.Concat(Resources.GetResourceSet(Culture, createIfNotExists: true, tryParents: true)!.Cast<DictionaryEntry>().Select(e => e.Value as string));
 
-    public string ChargeType(string chargeType) => Named("ChargeType_", chargeType, nameof(InvoiceDocumentLine.ChargeType));
+    public string ChargeType(ChargeType chargeType) => Named("ChargeType_", chargeType.ToString(), nameof(InvoiceDocumentLine.ChargeType));
 
     public string Status(InvoiceStatus status) => Named("Status_", status.ToString(), nameof(InvoiceDocument.Status));
 

@@ -18,7 +18,7 @@ public static class BillingHistoryCsv
         return
         [
             line.InvoiceNumber, Day(line.InvoiceDate), Day(line.PeriodStart), Day(line.PeriodEnd), line.SubscriptionId?.ToString("D"),
-            line.SubscriptionName, line.Description, line.ChargeType, Day(line.ServiceStart), Day(line.ServiceEnd),
+            line.SubscriptionName, line.Description, line.ChargeType.ToString(), Day(line.ServiceStart), Day(line.ServiceEnd),
             Number(line.UnitPrice), Number(line.Quantity), Number(line.Amount), Number(line.CreditApplied), line.Currency,
         ];
     }

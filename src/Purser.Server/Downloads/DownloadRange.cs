@@ -1,4 +1,5 @@
 using System.Globalization;
+using Purser.Core;
 using Purser.Server.Hosting;
 
 namespace Purser.Server.Downloads;
@@ -21,9 +22,9 @@ public sealed record DownloadRange(DateOnly From, DateOnly To)
         if (Day(request, "to") is not { } to)
             return (null, Missing("to"));
         if (to < from)
-            return (null, ArmError.Result(400, "InvalidDateRange", "'to' must not be before 'from'.", "to"));
+            return (null, ArmError.Result(RefusalCode.InvalidDateRange, "'to' must not be before 'from'.", "to"));
         if (to.DayNumber - from.DayNumber + 1 > MaxDays)
-            return (null, ArmError.Result(400, "DateRangeTooLong", $"A download covers at most {MaxDays} days; split the range.", "to"));
+            return (null, ArmError.Result(RefusalCode.DateRangeTooLong, $"A download covers at most {MaxDays} days; split the range.", "to"));
         return (new DownloadRange(from, to), null);
     }
 
@@ -31,5 +32,5 @@ public sealed record DownloadRange(DateOnly From, DateOnly To)
         DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static IResult Missing(string name) =>
-        ArmError.Result(400, "InvalidParameter", $"'{name}' is required as a date, yyyy-MM-dd.", name);
+        ArmError.Result(RefusalCode.InvalidParameter, $"'{name}' is required as a date, yyyy-MM-dd.", name);
 }

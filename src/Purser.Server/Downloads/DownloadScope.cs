@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Access;
 using Purser.Engine.Usage;
 using Purser.Server.Hosting;
@@ -23,11 +24,11 @@ public sealed record DownloadScope(BillingScope Billing, Guid? SubscriptionId, s
         ArgumentNullException.ThrowIfNull(http);
         var named = Parameters.Where(p => !string.IsNullOrEmpty(http.Request.Query[p])).ToList();
         if (named.Count != 1)
-            return (null, ArmError.Result(400, "InvalidScope", $"Name exactly one of {string.Join(", ", Parameters)}."));
+            return (null, ArmError.Result(RefusalCode.InvalidScope, $"Name exactly one of {string.Join(", ", Parameters)}."));
         var parameter = named[0];
         var raw = http.Request.Query[parameter].ToString();
         if (!Guid.TryParse(raw, out var id))
-            return (null, ArmError.Result(400, "InvalidParameter", $"'{parameter}' is not an id: '{raw}'.", parameter));
+            return (null, ArmError.Result(RefusalCode.InvalidParameter, $"'{parameter}' is not an id: '{raw}'.", parameter));
         var ct = http.RequestAborted;
         var (scope, what) = parameter switch
         {

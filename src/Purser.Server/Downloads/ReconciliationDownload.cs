@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Engine.Access;
 using Purser.Engine.Invoicing;
@@ -16,11 +17,11 @@ public static class ReconciliationDownload
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(recon);
         if (string.IsNullOrWhiteSpace(partnerId))
-            return ArmError.Result(StatusCodes.Status400BadRequest, "MissingField", "'partnerId' is required.", "partnerId");
+            return ArmError.Result(RefusalCode.MissingField, "'partnerId' is required.", "partnerId");
         if (!caller.IsOperator && !string.Equals(caller.PartnerId, partnerId, StringComparison.Ordinal))
             return ArmError.NotFound($"Partner '{partnerId}'");
         if (!BillingCalendar.TryParseMonth(period, out var year, out var month))
-            return ArmError.Result(StatusCodes.Status400BadRequest, "InvalidField", "'period' is the billing cycle's month, written yyyy-MM.", "period");
+            return ArmError.Result(RefusalCode.InvalidField, "'period' is the billing cycle's month, written yyyy-MM.", "period");
         if (!await recon.PartnerExistsAsync(partnerId, ct))
             return ArmError.NotFound($"Partner '{partnerId}'");
         return new CsvFile<ReconciliationRow>(ReconciliationCsv.FileName(partnerId, year, month), ReconciliationCsv.Header,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Purser.Core;
 
 namespace Purser.Server.Hosting;
 
@@ -25,42 +26,47 @@ internal static partial class ErrorHandling
             var response = status.HttpContext.Response;
             if (response.HasStarted || response.ContentLength > 0 || response.ContentType is not null)
                 return;
+            // The status is already set; the body names it. Any status no code names keeps its own under RequestFailed.
             var (code, message) = response.StatusCode switch
             {
-                401 => ("AuthenticationFailed", "A valid bearer token is required (Authorization: Bearer …)."),
-                403 => ("AuthorizationFailed", "The caller may not perform this operation."),
-                404 => ("NotFound", "No resource or operation matches this path."),
-                405 => ("MethodNotAllowed", "This path does not accept this HTTP method."),
-                413 => ("RequestTooLarge", "The request body is larger than this operation accepts."),
-                415 => ("UnsupportedMediaType", "The request body must be JSON (Content-Type: application/json)."),
-                _ => ("RequestFailed", $"The request failed with status {response.StatusCode}."),
+                401 => (RefusalCode.AuthenticationFailed, "A valid bearer token is required (Authorization: Bearer …)."),
+                403 => (RefusalCode.AuthorizationFailed, "The caller may not perform this operation."),
+                404 => (RefusalCode.NotFound, "No resource or operation matches this path."),
+                405 => (RefusalCode.MethodNotAllowed, "This path does not accept this HTTP method."),
+                413 => (RefusalCode.RequestTooLarge, RequestTooLargeMessage),
+                415 => (RefusalCode.UnsupportedMediaType, UnsupportedMediaTypeMessage),
+                _ => (RefusalCode.RequestFailed, $"The request failed with status {response.StatusCode}."),
             };
             await response.WriteAsJsonAsync(ArmError.Body(code, message), status.HttpContext.RequestAborted);
         });
     }
 
+    private const string RequestTooLargeMessage = "The request body is larger than this operation accepts.";
+    private const string UnsupportedMediaTypeMessage = "The request body must be JSON (Content-Type: application/json).";
+
     // The serializer's own messages name .NET types ("could not be converted to Purser.Engine…"); the API speaks of JSON paths and fields.
-    private static (int Status, string Code, string Message, string? Target) Describe(Exception? error) => error switch
+    // A request Kestrel could not read keeps the status Kestrel gave it (400 as a rule, 408 for a body too slow to arrive).
+    private static (int Status, RefusalCode Code, string Message, string? Target) Describe(Exception? error) => error switch
     {
         BadHttpRequestException { InnerException: JsonException json } => Mistyped(json),
-        BadHttpRequestException bad when bad.StatusCode == 413 =>
-            (413, "RequestTooLarge", "The request body is larger than this operation accepts.", null),
-        BadHttpRequestException bad when bad.StatusCode == 415 =>
-            (415, "UnsupportedMediaType", "The request body must be JSON (Content-Type: application/json).", null),
+        BadHttpRequestException { StatusCode: 413 } => Coded(RefusalCode.RequestTooLarge, RequestTooLargeMessage),
+        BadHttpRequestException { StatusCode: 415 } => Coded(RefusalCode.UnsupportedMediaType, UnsupportedMediaTypeMessage),
         BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } bound =>
-            (bad.StatusCode, "InvalidRequest", $"'{bound.Groups["name"].Value}' has a value of the wrong form.", bound.Groups["name"].Value),
-        BadHttpRequestException bad => (bad.StatusCode, "InvalidRequest", "The request could not be read: check its body, query and route values.", null),
+            (bad.StatusCode, RefusalCode.InvalidRequest, $"'{bound.Groups["name"].Value}' has a value of the wrong form.", bound.Groups["name"].Value),
+        BadHttpRequestException bad => (bad.StatusCode, RefusalCode.InvalidRequest, "The request could not be read: check its body, query and route values.", null),
         JsonException json => Mistyped(json),
-        _ => (500, "InternalServerError", "An unexpected error occurred; it has been logged.", null),
+        _ => Coded(RefusalCode.InternalServerError, "An unexpected error occurred; it has been logged."),
     };
 
-    private static (int, string, string, string?) Mistyped(JsonException json)
+    private static (int, RefusalCode, string, string?) Mistyped(JsonException json)
     {
         var path = json.Path is null or "$" ? null : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
         return path is null
-            ? (400, "InvalidRequestContent", "The request body is not valid JSON for this operation.", null)
-            : (400, "InvalidRequestContent", $"The request body is not valid JSON for this operation at '{path}': the value is missing a part or has the wrong type (numbers and booleans are not quoted, dates are ISO 8601).", path);
+            ? Coded(RefusalCode.InvalidRequestContent, "The request body is not valid JSON for this operation.")
+            : Coded(RefusalCode.InvalidRequestContent, $"The request body is not valid JSON for this operation at '{path}': the value is missing a part or has the wrong type (numbers and booleans are not quoted, dates are ISO 8601).", path);
     }
+
+    private static (int, RefusalCode, string, string?) Coded(RefusalCode code, string message, string? target = null) => (code.Status, code, message, target);
 
     // ASP.NET words a binding failure as: Failed to bind parameter "Guid billingProfileId" from "x".
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\" ]+ (?<name>[^\"]+)\"")]

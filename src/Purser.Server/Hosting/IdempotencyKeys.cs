@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Purser.Core;
 using Purser.Engine.Idempotency;
 using Purser.Server.Hosting.Security;
 
@@ -38,7 +39,7 @@ public static class IdempotencyKeys
             var http = context.HttpContext;
             var key = http.Request.Headers[Header].ToString();
             if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
-                return ArmError.Result(400, "MissingIdempotencyKey", $"Mutating calls need an '{Header}' header of 1 to 200 characters.", Header);
+                return ArmError.Result(RefusalCode.MissingIdempotencyKey, $"Mutating calls need an '{Header}' header of 1 to 200 characters.", Header);
 
             var operation = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
             var scopedKey = $"{http.Caller().UserId:N}:{key}";
@@ -52,9 +53,9 @@ public static class IdempotencyKeys
                     http.Response.Headers["Idempotent-Replayed"] = "true";
                     return Results.Text(done.Body, "application/json", Encoding.UTF8, done.StatusCode);
                 case KeyState.InProgress:
-                    return ArmError.Result(409, "RequestInProgress", "A call with this Idempotency-Key is still running; retry shortly.", Header);
+                    return ArmError.Result(RefusalCode.RequestInProgress, "A call with this Idempotency-Key is still running; retry shortly.", Header);
                 case KeyState.Mismatch:
-                    return ArmError.Result(422, "IdempotencyKeyReused", "This Idempotency-Key was used for a different request.", Header);
+                    return ArmError.Result(RefusalCode.IdempotencyKeyReused, "This Idempotency-Key was used for a different request.", Header);
             }
 
             try

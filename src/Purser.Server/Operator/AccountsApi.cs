@@ -9,21 +9,21 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/billingAccounts", async (NewBillingAccount body, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.CreateAccountAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Accounts");
+            (await accounts.CreateAccountAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Accounts);
         ops.MapPost("/billingProfiles", async (NewBillingProfile body, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.CreateProfileAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Accounts");
+            (await accounts.CreateProfileAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Accounts);
         ops.MapPost("/users", async (NewUser body, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.CreateUserAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+            (await accounts.CreateUserAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/roleAssignments", async (NewRoleAssignment body, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.AssignRoleAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Users and roles");
+            (await accounts.AssignRoleAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.CreateTokenAsync(body, ct)).Created())
-            .WithIdempotencyKey(stored: reply => reply is ApiTokenView token ? token with { Token = null } : reply).WithTags("Users and roles");
+            .WithIdempotencyKey(stored: reply => reply is ApiTokenView token ? token with { Token = null } : reply).WithTags(OperatorTags.UsersAndRoles);
         ops.MapGet("/users/{userId:guid}/tokens", async (Guid userId, AccountCommands accounts, CancellationToken ct) =>
             await accounts.ListTokensAsync(userId, ct) is { } tokens ? Results.Json(new { value = tokens }) : ArmError.NotFound($"User '{userId}'"))
-            .WithTags("Users and roles");
+            .WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/tokens/{tokenId:guid}/revocation", async (Guid tokenId, AccountCommands accounts, CancellationToken ct) =>
-            (await accounts.RevokeTokenAsync(tokenId, ct)).Ok()).WithIdempotencyKey().WithTags("Users and roles");
+            (await accounts.RevokeTokenAsync(tokenId, ct)).Ok()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);
         return ops;
     }
 }

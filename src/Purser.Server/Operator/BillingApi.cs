@@ -10,15 +10,15 @@ public static class BillingApi
     {
         ops.MapPost("/charges", async (NewCharge body, HttpContext http, ChargeCommands charges, CancellationToken ct) =>
             (await charges.RecordAsync(body, http.IdempotencyKey(), ct)).Created(ChargeReply.Of))
-            .WithIdempotencyKey().WithTags("Billing");
+            .WithIdempotencyKey().WithTags(OperatorTags.Billing);
         // With a billing profile: that profile's period (201 and the invoice). Without: every profile's due periods (200 and a summary).
         ops.MapPost("/billingRuns", async (NewBillingRun body, BillingRun run, CancellationToken ct) =>
             body.BillingProfileId is null
                 ? Results.Json(BillingRunSummaryReply.Of(await run.RunDueAsync(null, body.Period, progress: null, ct)))
                 : (await run.CloseAsync(body, ct)).Created(InvoiceReply.Of))
-            .WithIdempotencyKey().WithTags("Billing");
+            .WithIdempotencyKey().WithTags(OperatorTags.Billing);
         ops.MapGet("/billingProfiles/{billingProfileId:guid}/invoicePreview", async (Guid billingProfileId, BillingRun run, CancellationToken ct) =>
-            (await run.PreviewAsync(billingProfileId, ct)).Ok(InvoicePreviewReply.Of)).WithTags("Billing");
+            (await run.PreviewAsync(billingProfileId, ct)).Ok(InvoicePreviewReply.Of)).WithTags(OperatorTags.Billing);
         return ops;
     }
 }

@@ -1,3 +1,4 @@
+using Purser.Core.Invoicing;
 using Purser.Engine.Billing;
 
 namespace Purser.Server.Operator;
@@ -16,7 +17,7 @@ public sealed record ChargeReply(Guid Id, Guid BillingProfileId, Guid? Subscript
 
 /// <summary>An issued invoice as a billing run answers it.</summary>
 public sealed record InvoiceReply(Guid Id, string InvoiceNumber, Guid BillingProfileId, string Currency, DateOnly PeriodStart, DateOnly PeriodEnd,
-    DateOnly InvoiceDate, DateOnly DueDate, string Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount)
+    DateOnly InvoiceDate, DateOnly DueDate, InvoiceStatus Status, decimal SubTotal, decimal CreditApplied, decimal AmountDue, int LineCount)
 {
     public static InvoiceReply Of(InvoiceView i)
     {
@@ -48,7 +49,7 @@ public sealed record InvoicePreviewReply(Guid BillingProfileId, string Currency,
     }
 }
 
-public sealed record InvoicePreviewLineReply(string ChargeType, string? Corrects, string Description, decimal UnitPrice, decimal Quantity,
+public sealed record InvoicePreviewLineReply(ChargeType ChargeType, ChargeType? Corrects, string Description, decimal UnitPrice, decimal Quantity,
     DateOnly StartDate, DateOnly EndDate, decimal Amount, decimal CreditApplied, bool CreditEligible)
 {
     public static InvoicePreviewLineReply Of(InvoicePreviewLine l)

@@ -23,7 +23,7 @@ public static class CreditsApi
     {
         ops.MapPost("/credits", async (NewCreditGrant body, HttpContext http, CreditCommands credits, CancellationToken ct) =>
             (await credits.GrantAsync(body, http.IdempotencyKey(), ct)).Created(CreditGrantReply.Of))
-            .WithIdempotencyKey().WithTags("Credits");
+            .WithIdempotencyKey().WithTags(OperatorTags.Credits);
         return ops;
     }
 }

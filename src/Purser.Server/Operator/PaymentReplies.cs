@@ -1,11 +1,12 @@
 using Purser.Core.Invoicing;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Payments;
 
 namespace Purser.Server.Operator;
 
 /// <summary>A prepaid subscription's payment as the operator API answers it: amounts as numbers beside their currency's code.</summary>
 public sealed record PaymentReply(Guid Id, Guid SubscriptionId, decimal Amount, string Currency, string Method, Guid LotId, decimal Credit,
-    DateTimeOffset CreditExpiresAt, string OfferType, string SubscriptionState, bool NeedsReconfiguration)
+    DateTimeOffset CreditExpiresAt, OfferType OfferType, SubscriptionState SubscriptionState, bool NeedsReconfiguration)
 {
     public static PaymentReply Of(PaymentView p)
     {

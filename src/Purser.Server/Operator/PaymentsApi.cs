@@ -13,10 +13,10 @@ public static class PaymentsApi
     {
         ops.MapPost("/payments", async (NewPayment body, HttpContext http, PaymentCommands payments, CancellationToken ct) =>
             (await payments.PayAsync(body, http.IdempotencyKey(), ct)).Created(PaymentReply.Of))
-            .WithIdempotencyKey().WithTags("Payments");
+            .WithIdempotencyKey().WithTags(OperatorTags.Payments);
         ops.MapPost("/invoices/{invoiceId:guid}/payments", async (Guid invoiceId, NewInvoicePayment body, HttpContext http, InvoicePaymentCommands payments, CancellationToken ct) =>
             (await payments.PayAsync(invoiceId, body, http.IdempotencyKey(), ct)).Created(InvoicePaymentReply.Of))
-            .WithIdempotencyKey().WithTags("Payments");
+            .WithIdempotencyKey().WithTags(OperatorTags.Payments);
         return ops;
     }
 }

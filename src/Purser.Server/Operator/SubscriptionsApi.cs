@@ -9,19 +9,19 @@ public static class SubscriptionsApi
     public static RouteGroupBuilder MapSubscriptionsApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/subscriptions", async (NewSubscription body, SubscriptionCommands subscriptions, CancellationToken ct) =>
-            (await subscriptions.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags("Subscriptions");
+            (await subscriptions.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
         ops.MapPatch("/subscriptions/{subscriptionId:guid}", async (Guid subscriptionId, SubscriptionChange body, SubscriptionCommands subscriptions, CancellationToken ct) =>
-            (await subscriptions.ChangeAsync(subscriptionId, body, ct)).Ok()).WithIdempotencyKey().WithTags("Subscriptions");
+            (await subscriptions.ChangeAsync(subscriptionId, body, ct)).Ok()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
         ops.MapGet("/subscriptions/{subscriptionId:guid}", async (Guid subscriptionId, SubscriptionCommands subscriptions, CancellationToken ct) =>
             await subscriptions.FindAsync(subscriptionId, ct) is { } found ? Results.Json(found) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
-            .WithTags("Subscriptions");
+            .WithTags(OperatorTags.Subscriptions);
         ops.MapGet("/subscriptions/{subscriptionId:guid}/entitlement", async (Guid subscriptionId, Entitlement entitlement, CancellationToken ct) =>
             await entitlement.CheckAsync(subscriptionId, ct) is { } view ? Results.Json(view) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
-            .WithTags("Subscriptions");
+            .WithTags(OperatorTags.Subscriptions);
         ops.MapPost("/subscriptions/{subscriptionId:guid}/seatChanges", async (Guid subscriptionId, NewSeatChange body, LicenseCommands licenses, CancellationToken ct) =>
-            (await licenses.ChangeSeatsAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags("Subscriptions");
+            (await licenses.ChangeSeatsAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
         ops.MapPost("/subscriptions/{subscriptionId:guid}/cancellation", async (Guid subscriptionId, NewCancellation body, LicenseCommands licenses, CancellationToken ct) =>
-            (await licenses.CancelAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags("Subscriptions");
+            (await licenses.CancelAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
         return ops;
     }
 }

@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Usage;
 using Purser.Server.Hosting;
 
@@ -18,11 +19,11 @@ public static class UsageApi
                 return ArmError.From(outcome.Refusal);
             var (result, refused) = outcome.Value;
             return refused
-                ? ArmError.WithDetails(400, "InvalidUsageBatch",
+                ? ArmError.WithDetails(RefusalCode.InvalidUsageBatch,
                     $"{result.Errors.Count} of {result.Received} events are invalid; nothing was written. Fix them, or send allowPartial: true to keep the valid ones.",
                     result.Errors.Select(e => (e.Code, e.Message, e.Target)))
                 : Results.Json(result);
-        }).WithTags("Usage");
+        }).WithTags(OperatorTags.Usage);
         return ops;
     }
 }

@@ -16,7 +16,7 @@ public static class UsageSeriesApi
             await series.OfSubscriptionAsync(subscriptionId, ct) is { } s
                 ? Results.Json(Shape(s))
                 : ArmError.NotFound($"Subscription '{subscriptionId}'"))
-            .WithTags("Usage");
+            .WithTags(OperatorTags.Usage);
         return ops;
     }
 

@@ -263,7 +263,7 @@ public class InvoiceCloseTests
         var outcome = close.Decide(scenario.Book.Ledger);
 
         Assert.False(outcome.IsAccepted);
-        Assert.Equal("DuplicateChargeKey", outcome.Refusal.Code);
+        Assert.Equal(RefusalCode.DuplicateChargeKey, outcome.Refusal.Code);
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public class InvoiceCloseTests
         var outcome = (Scenario.Close with { InvoiceNumber = " " }).Decide(scenario.Book.Ledger);
 
         Assert.False(outcome.IsAccepted);
-        Assert.Equal("InvoiceNumberMissing", outcome.Refusal.Code);
+        Assert.Equal(RefusalCode.InvoiceNumberMissing, outcome.Refusal.Code);
     }
 
     public static TheoryData<decimal, decimal, int, bool, InvoiceStatus> Standings => new()

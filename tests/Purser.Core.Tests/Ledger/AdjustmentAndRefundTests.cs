@@ -76,7 +76,7 @@ public class AdjustmentAndRefundTests
         var tooMuch = new AdjustCredit("a0", lot, book.M(-100.01m), T0.AddDays(1), "correction").Decide(book.Ledger);
         var change = new AdjustCredit("a1", lot, book.M(-20m), T0.AddDays(1), "correction").Decide(book.Ledger).Value;
 
-        Assert.Equal("InsufficientCredit", tooMuch.Refusal?.Code);
+        Assert.Equal(RefusalCode.InsufficientCredit, tooMuch.Refusal?.Code);
         var ledger = book.Ledger.Apply(change);
         Assert.Equal(book.M(-20m), BalanceSummary.Of(ledger).PendingCreditAdjustments);
         Assert.Equal(book.M(80m), BalanceSummary.Of(ledger).EstimatedBalance);

@@ -103,6 +103,6 @@ public class DrawDownTests
 
         var outcome = new DrawCharge("bad", new Money(amount, Currency.Parse(currency)), true, T0, "bad").Decide(book.Ledger);
 
-        Assert.Equal(code, outcome.Refusal?.Code);
+        Assert.Equal(code, outcome.Refusal?.Code.Code);
     }
 }

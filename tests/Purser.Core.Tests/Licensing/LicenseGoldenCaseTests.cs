@@ -164,7 +164,7 @@ public class LicenseGoldenCaseTests
         var outcome = cancelled.ChangeSeats(D(9, 5), 3);
 
         Assert.False(outcome.IsAccepted);
-        Assert.Equal("SubscriptionCancelled", outcome.Refusal.Code);
+        Assert.Equal(RefusalCode.SubscriptionCancelled, outcome.Refusal.Code);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class LicenseGoldenCaseTests
 
         Assert.Equal(5, changed.Seats.SeatsOn(D(8, 31)));
         Assert.Equal(D(9, 1), changed.EndsOn);
-        Assert.Equal("SubscriptionCancelled", cancelled.ChangeSeats(D(9, 1), 3).Refusal!.Code);
+        Assert.Equal(RefusalCode.SubscriptionCancelled, cancelled.ChangeSeats(D(9, 1), 3).Refusal!.Code);
     }
 
     [Fact]

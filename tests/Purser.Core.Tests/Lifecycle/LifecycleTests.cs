@@ -71,7 +71,7 @@ public class LifecycleTests
         var deletion = Assert.Single(decision.Transitions);
         Assert.True(deletion.IsDeletion);
         Assert.Equal(disabledAt.AddDays(90), deletion.At);
-        Assert.Equal("SubscriptionDeleted", decision.Subscription.TopUp(disabledAt.AddDays(96), Credit(5000m)).Refusal?.Code);
+        Assert.Equal(RefusalCode.SubscriptionDeleted, decision.Subscription.TopUp(disabledAt.AddDays(96), Credit(5000m)).Refusal?.Code);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class LifecycleTests
         var disabledAt = Start.AddDays(40);
         var disabled = SubscriptionLifecycle.Start(OfferType.StandardPrepaid, Start, Zone).Tick(disabledAt, Credit(0m)).Subscription;
 
-        Assert.Equal("SubscriptionDeleted", disabled.TopUp(disabledAt.AddDays(91), Credit(1000m)).Refusal?.Code);
+        Assert.Equal(RefusalCode.SubscriptionDeleted, disabled.TopUp(disabledAt.AddDays(91), Credit(1000m)).Refusal?.Code);
     }
 
     [Fact]
@@ -118,12 +118,12 @@ public class LifecycleTests
         var tooSmall = disabled.UpgradeToStandardPrepaid(Start.AddDays(10), Payment(999m), Policy, Credit(999m));
         var decision = disabled.UpgradeToStandardPrepaid(Start.AddDays(10), Payment(1000m), Policy, Credit(1000m)).Value;
 
-        Assert.Equal("PaymentBelowMinimum", tooSmall.Refusal?.Code);
+        Assert.Equal(RefusalCode.PaymentBelowMinimum, tooSmall.Refusal?.Code);
         Assert.Equal(OfferType.StandardPrepaid, decision.Subscription.Offer);
         Assert.Equal(SubscriptionState.Active, decision.Subscription.State);
         Assert.True(decision.Subscription.NeedsReconfiguration);
         Assert.Null(decision.Subscription.TrialEndsAt);
-        Assert.Equal("SubscriptionDeleted", disabled.UpgradeToStandardPrepaid(Start.AddDays(19), Payment(1000m), Policy, Credit(1000m)).Refusal?.Code);
+        Assert.Equal(RefusalCode.SubscriptionDeleted, disabled.UpgradeToStandardPrepaid(Start.AddDays(19), Payment(1000m), Policy, Credit(1000m)).Refusal?.Code);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class LifecycleTests
     {
         var outcome = SubscriptionLifecycle.Start(offer, Start, Zone).Cancel(Start.AddDays(1), new CancellationRequest(role, channel));
 
-        Assert.Equal(refusal, outcome.Refusal?.Code);
+        Assert.Equal(refusal, outcome.Refusal?.Code.Code);
         if (refusal is null)
             Assert.Equal(SubscriptionState.Cancelled, outcome.Value.Subscription.State);
     }

@@ -23,7 +23,7 @@ public class PrepaidPurchaseTests
 
         var outcome = PrepaidPurchase.Decide(Payment(amount), PaymentPolicy.StandardPrepaid(Currency.CNY), Zone);
 
-        Assert.Equal("PaymentBelowMinimum", outcome.Refusal?.Code);
+        Assert.Equal(RefusalCode.PaymentBelowMinimum, outcome.Refusal?.Code);
         Assert.Contains("1000", outcome.Refusal?.Message, StringComparison.Ordinal);
         Assert.Empty(ledger.Lots);
     }
@@ -39,7 +39,7 @@ public class PrepaidPurchaseTests
 
     [Fact]
     public void A_payment_in_another_currency_is_refused() =>
-        Assert.Equal("CurrencyMismatch", PrepaidPurchase.Decide(Payment(2000m, Currency.USD), PaymentPolicy.StandardPrepaid(Currency.CNY), Zone).Refusal?.Code);
+        Assert.Equal(RefusalCode.CurrencyMismatch, PrepaidPurchase.Decide(Payment(2000m, Currency.USD), PaymentPolicy.StandardPrepaid(Currency.CNY), Zone).Refusal?.Code);
 
     [Fact]
     public void Each_payment_becomes_a_lot_valid_12_months_from_its_own_purchase_date()

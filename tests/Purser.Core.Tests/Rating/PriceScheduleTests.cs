@@ -20,7 +20,7 @@ public class PriceScheduleTests
         var outcome = prices.Announce(new PriceVersion(Cny(1.20m), Jan1.AddDays(60), Jan1.AddDays(31)));
 
         Assert.False(outcome.IsAccepted);
-        Assert.Equal("PriceIncreaseNoticeTooShort", outcome.Refusal.Code);
+        Assert.Equal(RefusalCode.PriceIncreaseNoticeTooShort, outcome.Refusal.Code);
         Assert.Contains("30 days", outcome.Refusal.Message, StringComparison.Ordinal);
     }
 
@@ -46,9 +46,9 @@ public class PriceScheduleTests
     {
         var prices = Starting(1.00m);
 
-        Assert.Equal("PriceChangeRetroactive", prices.Announce(new PriceVersion(Cny(0.5m), Jan1.AddDays(1), Jan1.AddDays(2))).Refusal?.Code);
-        Assert.Equal("PriceVersionExists", prices.Announce(new PriceVersion(Cny(0.5m), Jan1, Jan1)).Refusal?.Code);
-        Assert.Equal("CurrencyMismatch", prices.Announce(new PriceVersion(new Money(1m, Currency.USD), Jan1.AddDays(40), Jan1)).Refusal?.Code);
+        Assert.Equal(RefusalCode.PriceChangeRetroactive, prices.Announce(new PriceVersion(Cny(0.5m), Jan1.AddDays(1), Jan1.AddDays(2))).Refusal?.Code);
+        Assert.Equal(RefusalCode.PriceVersionExists, prices.Announce(new PriceVersion(Cny(0.5m), Jan1, Jan1)).Refusal?.Code);
+        Assert.Equal(RefusalCode.CurrencyMismatch, prices.Announce(new PriceVersion(new Money(1m, Currency.USD), Jan1.AddDays(40), Jan1)).Refusal?.Code);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class PriceScheduleTests
 
         Assert.True(first.IsAccepted);
         Assert.Equal(Cny(0.8m), first.Value.RateAt(Jan1.AddDays(1)));
-        Assert.Equal("PriceChangeRetroactive", first.Value.Announce(new PriceVersion(Cny(0.5m), Jan1.AddDays(100), announced)).Refusal?.Code);
-        Assert.Equal("PriceBackdatedTooFar", PriceSchedule.Empty.Announce(new PriceVersion(Cny(0.8m), announced.AddDays(-367), announced)).Refusal?.Code);
+        Assert.Equal(RefusalCode.PriceChangeRetroactive, first.Value.Announce(new PriceVersion(Cny(0.5m), Jan1.AddDays(100), announced)).Refusal?.Code);
+        Assert.Equal(RefusalCode.PriceBackdatedTooFar, PriceSchedule.Empty.Announce(new PriceVersion(Cny(0.8m), announced.AddDays(-367), announced)).Refusal?.Code);
     }
 
     [Fact]

@@ -1,4 +1,9 @@
+using Purser.Core.Invoicing;
+using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
+using Purser.Engine.Jobs;
 using Purser.Engine.Storage.Entities;
+using CreditLot = Purser.Engine.Storage.Entities.CreditLot;
 
 namespace Purser.Engine.Tests.Storage;
 
@@ -33,7 +38,7 @@ internal static class EntitySamples
         var subscription = new Subscription
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, DisplayName = "Dept A",
-            OfferType = "LicenseBased", State = "Disabled", OrderId = $"ORD-{Guid.NewGuid():N}", PartnerId = partner.Id,
+            OfferType = OfferType.LicenseBased, State = SubscriptionState.Disabled, DisabledBecause = TransitionReason.CreditExpired, OrderId = $"ORD-{Guid.NewGuid():N}", PartnerId = partner.Id,
             ServiceAdministratorId = user.Id, NeedsReconfiguration = true, CreatedAt = At, StateChangedAt = At.AddDays(3),
             LicenseMeterId = meter.Id, CancelledEffective = new DateOnly(2017, 9, 1),
         };
@@ -48,13 +53,13 @@ internal static class EntitySamples
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, InvoiceNumber = $"G{Guid.NewGuid():N}"[..10],
             Issuer = "Purser", Sequence = 41,
             Currency = "USD", PeriodStart = new DateOnly(2019, 9, 5), PeriodEnd = new DateOnly(2019, 10, 4), InvoiceDate = new DateOnly(2019, 10, 5),
-            DueDate = new DateOnly(2019, 11, 4), Status = "Paid", SubTotal = 2.13m, CreditApplied = 2.13m, TaxAmount = 0.0000000001m,
+            DueDate = new DateOnly(2019, 11, 4), Status = InvoiceStatus.Paid, SubTotal = 2.13m, CreditApplied = 2.13m, TaxAmount = 0.0000000001m,
             TotalAmount = 2.13m, AmountDue = 0m, PurchaseOrderNumber = "PO-1", CreatedAt = At,
         };
         var charge = new Charge
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = subscription.Id, MeterId = meter.Id,
-            ChargeType = "Usage", Description = "Backup storage", Currency = "USD", UnitPrice = 0.0123456789m, Quantity = 123456789.0123456789m,
+            ChargeType = ChargeType.Usage, Description = "Backup storage", Currency = "USD", UnitPrice = 0.0123456789m, Quantity = 123456789.0123456789m,
             Amount = 1.74m, CreditEligible = true, StartDate = new DateOnly(2019, 10, 11), EndDate = new DateOnly(2019, 10, 11),
             IdempotencyKey = "usage:1", CreatedAt = At, InvoiceId = invoice.Id,
         };
@@ -67,7 +72,7 @@ internal static class EntitySamples
             new PriceVersion { MeterId = meter.Id, Currency = "USD", UnitPrice = 11m, EffectiveFrom = At, AnnouncedAt = At.AddDays(-31) },
             new CreditJournalEntry
             {
-                BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = "ChargeDraw", Phase = "Settled", Currency = "USD",
+                BillingAccountId = account.Id, BillingProfileId = profile.Id, LotId = lot.Id, Kind = EntryKind.ChargeDraw, Phase = EntryPhase.Settled, Currency = "USD",
                 Amount = -1.74m, Description = "Credit eligible charges as of 10/11/2019", IdempotencyKey = "draw:1@G1", OccurredAt = At,
                 ChargeKey = "usage:1", Settles = "draw:1", InvoiceNumber = invoice.InvoiceNumber,
             },
@@ -80,11 +85,11 @@ internal static class EntitySamples
             new InvoiceLineItem
             {
                 BillingAccountId = account.Id, InvoiceId = invoice.Id, ChargeId = charge.Id, SubscriptionId = subscription.Id, PartnerId = partner.Id,
-                ChargeType = "Correction", Corrects = "Prorated", Description = "15 seats × 5 days", Currency = "USD", UnitPrice = 11m, Quantity = 15m, Amount = 26.61m,
+                ChargeType = ChargeType.Correction, Corrects = ChargeType.Prorated, Description = "15 seats × 5 days", Currency = "USD", UnitPrice = 11m, Quantity = 15m, Amount = 26.61m,
                 CreditApplied = 26.61m, StartDate = new DateOnly(2017, 7, 15), EndDate = new DateOnly(2017, 7, 19),
             },
             new Payment { Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = subscription.Id, InvoiceId = invoice.Id, LotId = lot.Id, Currency = "USD", Amount = 1000m, Method = "WireTransfer", IdempotencyKey = "pay-1", ReceivedAt = At },
-            new JobRun { JobName = "billing-run", RunKey = "2019-10", Status = "Succeeded", ClaimedBy = "node-1", LeaseUntil = At, StartedAt = At, FinishedAt = At.AddMinutes(1), Progress = 100, Error = null },
+            new JobRun { JobName = "billing-run", RunKey = "2019-10", Status = JobRunStatus.Succeeded, ClaimedBy = "node-1", LeaseUntil = At, StartedAt = At, FinishedAt = At.AddMinutes(1), Progress = 100, Error = null },
             new IdempotencyRecord { Key = "k-1", Operation = "POST /ops/payments", RequestHash = "abc", StatusCode = 201, ResponseBody = """{"id":"x"}""", CreatedAt = At },
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", CreatedAt = At, SentAt = null },
             new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1" },

@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Invoicing;
+using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
 using Purser.Engine;
 using Purser.Testing;
 
@@ -25,13 +28,13 @@ public sealed class ServeVerbTests : IDisposable
         await using var store = new PurserStore(PurserStore.SqliteFile(file));
         await using var db = store.CreateContext();
         var offers = await db.Subscriptions.Select(s => s.OfferType).Distinct().ToListAsync();
-        Assert.Equal(["Enterprise", "LicenseBased", "PayAsYouGo", "StandardPrepaid", "Trial", "UsageBased"], offers.Order(StringComparer.Ordinal));
+        Assert.Equal([OfferType.Trial, OfferType.StandardPrepaid, OfferType.Enterprise, OfferType.PayAsYouGo, OfferType.LicenseBased, OfferType.UsageBased], offers.Order());
         Assert.True(await db.UsageEvents.AnyAsync());
         Assert.True(await db.CreditLots.AnyAsync());
         // A past invoice per profile, and the demo's usage rated into charges that drew credit.
         Assert.Equal(await db.BillingProfiles.CountAsync(), await db.Invoices.CountAsync());
-        Assert.True(await db.InvoiceLineItems.AnyAsync(l => l.ChargeType == "Usage"));
-        Assert.True(await db.CreditJournal.AnyAsync(e => e.Kind == "ChargeDraw" && e.InvoiceNumber != null));
+        Assert.True(await db.InvoiceLineItems.AnyAsync(l => l.ChargeType == ChargeType.Usage));
+        Assert.True(await db.CreditJournal.AnyAsync(e => e.Kind == EntryKind.ChargeDraw && e.InvoiceNumber != null));
     }
 
     [Theory]

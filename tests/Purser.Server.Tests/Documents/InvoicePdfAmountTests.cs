@@ -1,3 +1,4 @@
+using Purser.Core.Invoicing;
 using Purser.Server.Documents;
 
 namespace Purser.Server.Tests.Documents;
@@ -63,10 +64,10 @@ public class InvoicePdfAmountTests
     [Fact]
     public void An_unknown_charge_type_is_refused_rather_than_printed_as_a_code()
     {
-        var invoice = InvoiceSamples.Shanghai() with { Lines = [InvoiceSamples.Shanghai().Lines[0] with { ChargeType = "Refund" }] };
+        var invoice = InvoiceSamples.Shanghai() with { Lines = [InvoiceSamples.Shanghai().Lines[0] with { ChargeType = (ChargeType)99 }] };
 
         var refused = Assert.Throws<ArgumentException>(() => InvoicePdf.Render(invoice, "en"));
 
-        Assert.Contains("'Refund'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'99'", refused.Message, StringComparison.Ordinal);
     }
 }

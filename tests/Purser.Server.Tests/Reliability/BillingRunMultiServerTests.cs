@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Purser.Core.Calendar;
 using Purser.Engine;
 using Purser.Engine.Billing;
+using Purser.Engine.Jobs;
 using Purser.Server.Jobs;
 using Purser.Testing;
 
@@ -41,7 +42,7 @@ public sealed class BillingRunMultiServerTests(BillingRunWorlds worlds)
         {
             var runs = await context.JobRuns.AsNoTracking().Where(r => r.JobName == BillingScheduler.JobName).ToListAsync();
             Assert.Equal(runs.Count, runs.Select(r => r.RunKey).Distinct().Count());
-            Assert.All(runs, r => Assert.True(r.Status == "Succeeded", $"run {r.RunKey}: {r.Status} {r.Error}"));
+            Assert.All(runs, r => Assert.True(r.Status == JobRunStatus.Succeeded, $"run {r.RunKey}: {r.Status} {r.Error}"));
         }
         await AssertOneInvoicePerProfileAndPeriodAsync(api.Database.Store, world);
     }

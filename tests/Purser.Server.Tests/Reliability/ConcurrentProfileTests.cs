@@ -138,9 +138,9 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         var journal = await db.CreditJournal.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
         var read = await api.Services.GetRequiredService<CreditBook>().ReadAsync(f.ProfileId, CancellationToken.None);
         var ledger = read!.Value.Ledger;
-        var granted = journal.Where(e => e.Kind == nameof(EntryKind.Grant)).Sum(e => e.Amount);
-        var used = -journal.Where(e => e.Kind == nameof(EntryKind.ChargeDraw) && e.Settles == null).Sum(e => e.Amount);
-        var expired = -journal.Where(e => e.Kind == nameof(EntryKind.Expiry) && e.Settles == null).Sum(e => e.Amount);
+        var granted = journal.Where(e => e.Kind == EntryKind.Grant).Sum(e => e.Amount);
+        var used = -journal.Where(e => e.Kind == EntryKind.ChargeDraw && e.Settles == null).Sum(e => e.Amount);
+        var expired = -journal.Where(e => e.Kind == EntryKind.Expiry && e.Settles == null).Sum(e => e.Amount);
         Assert.Equal(granted - used - expired, lots.Sum(l => l.CurrentBalance));
         Assert.All(lots, l => Assert.True(l.CurrentBalance >= 0m, $"lot {l.Id} below zero: {l.CurrentBalance}"));
         Assert.All(lots, l => Assert.Equal(ledger.Position(l.Id).Balance.Amount, l.CurrentBalance));

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
 using Purser.Engine;
 using Purser.Server.Jobs;
 using Purser.Server.Tests.Operator;
@@ -30,17 +32,17 @@ public class LifecycleSweepTests
         await using (var db = api.Database.Store.CreateContext())
         {
             var sub = await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId);
-            Assert.Equal(("Disabled", "CreditExpired"), (sub.State, sub.DisabledBecause));
-            Assert.Equal(-1000m, (await db.CreditJournal.AsNoTracking().SingleAsync(e => e.Kind == "Expiry")).Amount);
+            Assert.Equal((SubscriptionState.Disabled, TransitionReason.CreditExpired), (sub.State, sub.DisabledBecause));
+            Assert.Equal(-1000m, (await db.CreditJournal.AsNoTracking().SingleAsync(e => e.Kind == EntryKind.Expiry)).Amount);
             Assert.Equal(0m, (await db.CreditLots.AsNoTracking().SingleAsync()).CurrentBalance);
         }
 
         api.Clock.SetUtcNow(Start.AddYears(1).AddDays(89));
         await Sweep(api);
-        Assert.Equal("Disabled", await State(api, f));
+        Assert.Equal(SubscriptionState.Disabled, await State(api, f));
         api.Clock.SetUtcNow(Start.AddYears(1).AddDays(90).AddMinutes(2));
         await Sweep(api);
-        Assert.Equal("Deleted", await State(api, f));
+        Assert.Equal(SubscriptionState.Deleted, await State(api, f));
         await using (var db = api.Database.Store.CreateContext())
             Assert.Equal(1, await db.Outbox.CountAsync(m => m.Kind == "SubscriptionDeleted" && m.Recipient == f.SubscriptionId.ToString()));
 
@@ -62,10 +64,10 @@ public class LifecycleSweepTests
 
         api.Clock.SetUtcNow(Start.AddMonths(1).AddMinutes(1));
         await Sweep(api);
-        Assert.Equal("Disabled", await State(api, f));
+        Assert.Equal(SubscriptionState.Disabled, await State(api, f));
         api.Clock.SetUtcNow(Start.AddMonths(1).AddDays(15).AddMinutes(2));
         await Sweep(api);
-        Assert.Equal("Deleted", await State(api, f));
+        Assert.Equal(SubscriptionState.Deleted, await State(api, f));
     }
 
     [Theory]
@@ -96,7 +98,7 @@ public class LifecycleSweepTests
     private static async Task<bool> Entitled(HttpClient op, UsageFixture f) =>
         (await AccountsApiTests.ReadAsync(await op.GetAsync($"/ops/subscriptions/{f.SubscriptionId}/entitlement"), HttpStatusCode.OK)).GetProperty("entitled").GetBoolean();
 
-    private static async Task<string> State(PurserApi api, UsageFixture f)
+    private static async Task<SubscriptionState> State(PurserApi api, UsageFixture f)
     {
         await using var db = api.Database.Store.CreateContext();
         return (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId)).State;

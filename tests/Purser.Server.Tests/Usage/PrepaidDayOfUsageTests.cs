@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Purser.Core.Lifecycle;
 using Purser.Core.Monetary;
 using Purser.Engine;
 using Purser.Engine.Rating;
@@ -71,7 +72,7 @@ public class PrepaidDayOfUsageTests(ITestOutputHelper output)
             Assert.Equal(Charged(events.Sum(e => e.Quantity)), charges.Sum(c => c.Amount));
             var lot = await db.CreditLots.AsNoTracking().SingleAsync();
             Assert.Equal(0m, lot.CurrentBalance);
-            Assert.Equal("Disabled", (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId)).State);
+            Assert.Equal(SubscriptionState.Disabled, (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == f.SubscriptionId)).State);
         }
 
         var topUp = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000.00m });

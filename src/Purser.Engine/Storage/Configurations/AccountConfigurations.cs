@@ -68,6 +68,9 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         b.HasIndex(x => x.OrderId).IsUnique();
         b.HasIndex(x => x.PartnerId);
         b.HasIndex(x => x.NextCheckAt);
+        b.Property(x => x.OfferType).StoredAsName();
+        b.Property(x => x.State).StoredAsName();
+        b.Property(x => x.DisabledBecause).StoredAsName();
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.ServiceAdministratorId).OnDelete(DeleteBehavior.SetNull);

@@ -19,6 +19,8 @@ internal sealed class CreditJournalEntryConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<CreditJournalEntry> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Kind).StoredAsName();
+        b.Property(x => x.Phase).StoredAsName();
         b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.OccurredAt });
         b.HasIndex(x => new { x.BillingProfileId, x.ChargeKey });

@@ -9,6 +9,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
     public void Configure(EntityTypeBuilder<Charge> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.ChargeType).StoredAsName();
         b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.InvoiceId });
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
@@ -21,6 +22,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     {
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Issuer).HasMaxLength(64);
+        b.Property(x => x.Status).StoredAsName();
         b.HasIndex(x => x.InvoiceNumber).IsUnique();
         b.HasIndex(x => new { x.Issuer, x.Sequence }).IsUnique();
         b.HasIndex(x => new { x.BillingProfileId, x.PeriodStart }).IsUnique();
@@ -34,7 +36,8 @@ internal sealed class InvoiceLineItemConfiguration : IEntityTypeConfiguration<In
     public void Configure(EntityTypeBuilder<InvoiceLineItem> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.Property(x => x.Corrects).HasMaxLength(32);
+        b.Property(x => x.ChargeType).StoredAsName();
+        b.Property(x => x.Corrects).StoredAsName(maxLength: 32);
         b.HasIndex(x => new { x.BillingAccountId, x.InvoiceId });
         b.HasIndex(x => new { x.BillingAccountId, x.SubscriptionId });
         b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);

@@ -9,6 +9,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
     public void Configure(EntityTypeBuilder<JobRun> b)
     {
         b.HasIndex(x => new { x.JobName, x.RunKey }).IsUnique();
+        b.Property(x => x.Status).StoredAsName();
         b.Property(x => x.Error).HasMaxLength(4000);
     }
 }

@@ -1,3 +1,5 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>What is owed: a priced line, pending until a billing run puts it on an invoice.</summary>
@@ -8,7 +10,7 @@ internal sealed class Charge
     public Guid BillingProfileId { get; set; }
     public Guid? SubscriptionId { get; set; }
     public Guid? MeterId { get; set; }
-    public required string ChargeType { get; set; }
+    public required ChargeType ChargeType { get; set; }
     public required string Description { get; set; }
     public required string Currency { get; set; }
     public decimal UnitPrice { get; set; }

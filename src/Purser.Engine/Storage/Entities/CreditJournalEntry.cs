@@ -1,3 +1,5 @@
+using Purser.Core.Ledger;
+
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>
@@ -12,8 +14,8 @@ internal sealed class CreditJournalEntry
     public Guid BillingProfileId { get; set; }
     public Guid LotId { get; set; }
     public required string IdempotencyKey { get; set; }
-    public required string Kind { get; set; }
-    public required string Phase { get; set; }
+    public required EntryKind Kind { get; set; }
+    public required EntryPhase Phase { get; set; }
     public required string Currency { get; set; }
     public decimal Amount { get; set; }
     public required string Description { get; set; }

@@ -21,7 +21,7 @@ internal sealed class Invoice
     public DateOnly DueDate { get; set; }
 
     /// <summary>The status as issued; the status today is read from the payments (<see cref="Invoicing.InvoiceBalance"/>).</summary>
-    public string Status { get; set; } = nameof(InvoiceStatus.Due);
+    public InvoiceStatus Status { get; set; } = InvoiceStatus.Due;
     public decimal SubTotal { get; set; }
     public decimal CreditApplied { get; set; }
     public decimal TaxAmount { get; set; }

@@ -1,3 +1,5 @@
+using Purser.Core.Invoicing;
+
 namespace Purser.Engine.Storage.Entities;
 
 internal sealed class InvoiceLineItem
@@ -8,10 +10,10 @@ internal sealed class InvoiceLineItem
     public Guid? ChargeId { get; set; }
     public Guid? SubscriptionId { get; set; }
     public string? PartnerId { get; set; }
-    public required string ChargeType { get; set; }
+    public required ChargeType ChargeType { get; set; }
 
     /// <summary>For a correction: the charge type of the billed line it takes back.</summary>
-    public string? Corrects { get; set; }
+    public ChargeType? Corrects { get; set; }
     public required string Description { get; set; }
     public required string Currency { get; set; }
     public decimal UnitPrice { get; set; }

@@ -1,3 +1,5 @@
+using Purser.Engine.Jobs;
+
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class JobRun
     public long Id { get; set; }
     public required string JobName { get; set; }
     public required string RunKey { get; set; }
-    public string Status { get; set; } = "Running";
+    public JobRunStatus Status { get; set; } = JobRunStatus.Running;
     public string? ClaimedBy { get; set; }
     public DateTime LeaseUntil { get; set; }
     public DateTime StartedAt { get; set; }

@@ -1,3 +1,5 @@
+using Purser.Core.Lifecycle;
+
 namespace Purser.Engine.Storage.Entities;
 
 internal sealed class Subscription
@@ -6,8 +8,8 @@ internal sealed class Subscription
     public Guid BillingAccountId { get; set; }
     public Guid BillingProfileId { get; set; }
     public required string DisplayName { get; set; }
-    public required string OfferType { get; set; }
-    public string State { get; set; } = "Active";
+    public required OfferType OfferType { get; set; }
+    public SubscriptionState State { get; set; } = SubscriptionState.Active;
     public required string OrderId { get; set; }
     public string? PartnerId { get; set; }
     public Guid? ServiceAdministratorId { get; set; }
@@ -18,7 +20,7 @@ internal sealed class Subscription
     /// <summary>The lifecycle's clocks (R-TRIAL, R-DELETE-90), kept so a sweep can fire them.</summary>
     public DateTime? TrialEndsAt { get; set; }
     public DateTime? DisabledAt { get; set; }
-    public string? DisabledBecause { get; set; }
+    public TransitionReason? DisabledBecause { get; set; }
     public DateTime? EndedAt { get; set; }
 
     /// <summary>When the lifecycle next needs the clock; null when only an event can change it.</summary>

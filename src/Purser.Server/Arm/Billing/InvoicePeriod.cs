@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Engine.Accounts;
 using Purser.Engine.Consumption;
@@ -27,7 +28,7 @@ public static class InvoicePeriod
         if (Day(request, End, required, zones, out var to) is { } badEnd)
             return (null, badEnd);
         if (from > to)
-            return (null, ArmError.Result(400, "InvalidParameter", $"'{End}' must not be before '{Start}'.", End));
+            return (null, ArmError.Result(RefusalCode.InvalidParameter, $"'{End}' must not be before '{Start}'.", End));
         return (new InvoiceDateRange(from, to), null);
     }
 
@@ -36,12 +37,12 @@ public static class InvoicePeriod
         day = null;
         var raw = request.Query[name].ToString().Trim();
         if (raw.Length == 0)
-            return required ? ArmError.Result(400, "MissingParameter", $"The query parameter '{name}' is required.", name) : null;
+            return required ? ArmError.Result(RefusalCode.MissingParameter, $"The query parameter '{name}' is required.", name) : null;
         if (!RequestedDay.TryParse(raw, out var requested))
-            return ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
+            return ArmError.Result(RefusalCode.InvalidParameter, $"The query parameter '{name}' is not a date: '{raw}'.", name);
         var days = zones.Select(requested.In).Distinct().ToList();
         if (days.Count > 1)
-            return ArmError.Result(400, "InvalidParameter",
+            return ArmError.Result(RefusalCode.InvalidParameter,
                 $"The query parameter '{name}' is an instant that falls on different days in these billing profiles' time zones; give the day (yyyy-MM-dd).", name);
         day = days.Count == 1 ? days[0] : requested.AsWritten;
         return null;

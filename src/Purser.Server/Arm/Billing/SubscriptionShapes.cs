@@ -1,3 +1,4 @@
+using Purser.Core.Lifecycle;
 using Purser.Engine.Subscriptions;
 
 namespace Purser.Server.Arm.Billing;
@@ -23,17 +24,16 @@ public static class SubscriptionShapes
                 lastMonthCharges = ArmAmount.Of(subscription.Currency, subscription.LastMonthCharges),
                 monthToDateCharges = ArmAmount.Of(subscription.Currency, subscription.MonthToDateCharges),
                 billingProfileId = profileId,
-                skuId = subscription.OfferType,
+                skuId = subscription.OfferType.ToString(),
                 suspensionReasons = Array.Empty<string>(),
             },
         };
     }
 
-    /// <summary>Our lifecycle states as the client's SubscriptionBillingStatus enum spells them.</summary>
-    public static string BillingStatus(string state) => state switch
+    /// <summary>Our lifecycle states as the client's SubscriptionBillingStatus enum spells them: Active and Deleted as we do, the rest Inactive.</summary>
+    public static string BillingStatus(SubscriptionState state) => state switch
     {
-        "Active" => "Active",
-        "Deleted" => "Deleted",
+        SubscriptionState.Active or SubscriptionState.Deleted => state.ToString(),
         _ => "Inactive",
     };
 }

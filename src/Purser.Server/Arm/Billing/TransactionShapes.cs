@@ -35,7 +35,7 @@ public static class TransactionShapes
                 productTypeId = line.MeterId?.ToString("D"),
                 productType = line.MeterName,
                 productDescription = line.Description,
-                transactionType = line.ChargeType == nameof(ChargeType.Usage) ? "Usage Charge" : "Purchase",
+                transactionType = line.ChargeType == ChargeType.Usage ? "Usage Charge" : "Purchase",
                 transactionAmount = ArmAmount.Of(currency, line.Amount),
                 quantity = StoredDecimal.Plain(line.Quantity),
                 billingProfileId = BillingIds.Profile(invoice.AccountName, invoice.ProfileName),

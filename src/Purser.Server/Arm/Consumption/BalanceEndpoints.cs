@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
@@ -18,7 +19,7 @@ public static class BalanceEndpoints
         consumption.MapGet(Account + "/billingPeriods/{period}" + Balances, (HttpContext http, string account, string period, BalanceQueries balances) =>
             BillingMonth.TryParse(period, out var month)
                 ? BalanceAsync(http, account, month, balances)
-                : Task.FromResult(ArmError.Result(400, "InvalidBillingPeriod", $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")));
+                : Task.FromResult(ArmError.Result(RefusalCode.InvalidBillingPeriod, $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")));
     }
 
     private static async Task<IResult> BalanceAsync(HttpContext http, string account, BillingMonth? month, BalanceQueries balances)

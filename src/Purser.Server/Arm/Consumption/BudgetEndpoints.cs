@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
@@ -66,12 +67,10 @@ public static class BudgetEndpoints
             if (denied is not null)
                 return denied;
             if (body.Properties is null)
-                return ArmError.Result(400, "MissingField", "'properties' is required.", "properties");
+                return ArmError.Result(RefusalCode.MissingField, "'properties' is required.", "properties");
             var written = await commands.PutAsync(scope!, name, body.ToInput(), http.RequestAborted);
             if (!written.IsAccepted)
-                return written.Refusal.Code == "PreconditionFailed"
-                    ? ArmError.Result(StatusCodes.Status412PreconditionFailed, written.Refusal.Code, written.Refusal.Message, written.Refusal.Target)
-                    : ArmError.From(written.Refusal);
+                return ArmError.From(written.Refusal);
             return Results.Json(BudgetShapes.Budget(written.Value.Budget),
                 statusCode: written.Value.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });

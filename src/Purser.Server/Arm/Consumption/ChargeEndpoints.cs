@@ -51,7 +51,7 @@ public static class ChargeEndpoints
         foreach (var unsupported in (string[])["$filter", "$apply"])
         {
             if (!string.IsNullOrEmpty(http.Request.Query[unsupported]))
-                return ArmError.Result(400, "UnsupportedParameter", $"'{unsupported}' is not supported on charges; narrow them with startDate and endDate.", unsupported);
+                return ArmError.Result(RefusalCode.UnsupportedParameter, $"'{unsupported}' is not supported on charges; narrow them with startDate and endDate.", unsupported);
         }
         return Date(http, "startDate", out from) ?? Date(http, "endDate", out to);
     }
@@ -63,7 +63,7 @@ public static class ChargeEndpoints
         if (raw.Length == 0)
             return null;
         if (!RequestedDay.TryParse(raw, out var day))
-            return ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
+            return ArmError.Result(RefusalCode.InvalidParameter, $"The query parameter '{name}' is not a date: '{raw}'.", name);
         value = day;
         return null;
     }

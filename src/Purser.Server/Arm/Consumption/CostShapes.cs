@@ -89,7 +89,7 @@ public static class CostShapes
                     partNumber = (string?)null,
                     unitPrice = Plain(p.UnitPrice),
                     currencyCode = sheet.Currency,
-                    offerId = sheet.OfferType,
+                    offerId = sheet.OfferType.ToString(),
                 }),
                 nextLink = (string?)null,
             },

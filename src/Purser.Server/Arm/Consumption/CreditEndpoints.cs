@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Consumption;
 using Purser.Engine.Credits;
 
@@ -42,7 +43,7 @@ public static class CreditEndpoints
             if (RequiredDate(http, "endDate", out var to) is { } badEnd)
                 return badEnd;
             if (to.AsWritten < from.AsWritten)
-                return Hosting.ArmError.Result(400, "InvalidDateRange", "'endDate' must not be before 'startDate'.", "endDate");
+                return Hosting.ArmError.Result(RefusalCode.InvalidDateRange, "'endDate' must not be before 'startDate'.", "endDate");
             return await EventsPage(http, scope!.AccountName, [scope.ProfileId!.Value], from, to, credits);
         });
 
@@ -53,7 +54,7 @@ public static class CreditEndpoints
                 return denied;
             var filter = EventDateFilter.Parse(http.Request.Query["$filter"]);
             if (!filter.IsValid)
-                return Hosting.ArmError.Result(400, "InvalidFilter", filter.Error!, "$filter");
+                return Hosting.ArmError.Result(RefusalCode.InvalidFilter, filter.Error!, "$filter");
             var profiles = await credits.ProfilesOfAccountAsync(scope!.AccountId, http.RequestAborted);
             return await EventsPage(http, scope.AccountName, profiles, filter.From, filter.To, credits);
         });
@@ -83,10 +84,10 @@ public static class CreditEndpoints
         if (raw.Length == 0)
         {
             value = default;
-            return Hosting.ArmError.Result(400, "MissingParameter", $"The query parameter '{name}' is required.", name);
+            return Hosting.ArmError.Result(RefusalCode.MissingParameter, $"The query parameter '{name}' is required.", name);
         }
         if (!RequestedDay.TryParse(raw, out value))
-            return Hosting.ArmError.Result(400, "InvalidParameter", $"The query parameter '{name}' is not a date: '{raw}'.", name);
+            return Hosting.ArmError.Result(RefusalCode.InvalidParameter, $"The query parameter '{name}' is not a date: '{raw}'.", name);
         return null;
     }
 }

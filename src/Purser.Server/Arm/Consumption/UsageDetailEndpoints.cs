@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Access;
 using Purser.Engine.Usage;
 using Purser.Server.Hosting;
@@ -52,10 +53,10 @@ public static class UsageDetailEndpoints
     {
         var metric = http.Request.Query["metric"].ToString();
         if (metric.Length > 0 && !Metrics.Contains(metric, StringComparer.OrdinalIgnoreCase))
-            return ArmError.Result(400, "InvalidParameter", $"'metric' must be one of {string.Join(", ", Metrics)}, not '{metric}'.", "metric");
+            return ArmError.Result(RefusalCode.InvalidParameter, $"'metric' must be one of {string.Join(", ", Metrics)}, not '{metric}'.", "metric");
         var filter = UsageDetailFilter.Parse(http.Request.Query["$filter"]);
         if (!filter.IsValid)
-            return ArmError.Result(400, "InvalidFilter", filter.Error!, "$filter");
+            return ArmError.Result(RefusalCode.InvalidFilter, filter.Error!, "$filter");
         var size = ArmPage.Size(http.Request);
         var lines = await usage.PageAsync(scope, filter.Days, ArmPage.Offset(http.Request), size + 1, http.RequestAborted);
         return ArmPage.Of(http.Request, [.. lines.Select(shape)], size);

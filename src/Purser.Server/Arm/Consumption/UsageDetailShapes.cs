@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Purser.Core.Invoicing;
 using Purser.Engine.Accounts;
 using Purser.Engine.Usage;
 using static Purser.Server.Arm.Consumption.ConsumptionShapes;
@@ -54,7 +55,7 @@ public static class UsageDetailShapes
                 resourceGroup = ResourceGroup(line.ResourceId),
                 additionalInfo = AdditionalInfo(line),
                 isAzureCreditEligible = m.CreditEligible,
-                chargeType = "Usage",
+                chargeType = nameof(ChargeType.Usage),
                 frequency = "UsageBased",
                 publisherType = "Azure",
                 pricingModel = "OnDemand",
@@ -100,7 +101,7 @@ public static class UsageDetailShapes
                 additionalInfo = AdditionalInfo(line),
                 isAzureCreditEligible = m.CreditEligible,
                 publisherType = "Azure",
-                chargeType = "Usage",
+                chargeType = nameof(ChargeType.Usage),
                 frequency = "UsageBased",
                 pricingModel = "OnDemand",
                 billingCurrencyCode = line.Currency,

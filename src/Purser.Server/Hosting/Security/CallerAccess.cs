@@ -1,3 +1,4 @@
+using Purser.Core;
 using Purser.Engine.Access;
 
 namespace Purser.Server.Hosting.Security;
@@ -24,7 +25,7 @@ public static class CallerAccess
         group.RequireAuthorization(OperatorPolicy).AddEndpointFilter(async (context, next) =>
             context.HttpContext.Caller().IsOperator
                 ? await next(context)
-                : ArmError.Result(StatusCodes.Status403Forbidden, "AuthorizationFailed", "This operation needs the operator role."));
+                : ArmError.Result(RefusalCode.AuthorizationFailed, "This operation needs the operator role."));
 
     public static IResult? Deny(AccessDecision decision, string what) => decision switch
     {

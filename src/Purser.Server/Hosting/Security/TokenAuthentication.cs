@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Purser.Core;
 using Purser.Engine.Access;
 
 namespace Purser.Server.Hosting.Security;
@@ -33,15 +34,12 @@ internal sealed class TokenAuthentication(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Response.WriteAsJsonAsync(ArmError.Body("AuthenticationFailed",
-            "A valid bearer token is required (Authorization: Bearer …)."), Context.RequestAborted);
+        return ArmError.WriteAsync(Response, RefusalCode.AuthenticationFailed, "A valid bearer token is required (Authorization: Bearer …).");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(ArmError.Body("AuthorizationFailed", "The caller may not perform this operation (the operator API needs the operator role)."), Context.RequestAborted);
+        return ArmError.WriteAsync(Response, RefusalCode.AuthorizationFailed, "The caller may not perform this operation (the operator API needs the operator role).");
     }
 }

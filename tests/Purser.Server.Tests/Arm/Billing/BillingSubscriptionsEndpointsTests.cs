@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Lifecycle;
 using Purser.Engine;
 using Purser.Testing;
 using static Purser.Server.Tests.Arm.Billing.BillingTenant;
@@ -46,7 +47,7 @@ public class BillingSubscriptionsEndpointsTests
         await using (var db = api.Database.Store.CreateContext())
         {
             var web = await db.Subscriptions.SingleAsync(s => s.Id == tenant.Subscriptions["Web"]);
-            web.State = "Cancelled";
+            web.State = SubscriptionState.Cancelled;
             await db.SaveChangesAsync();
         }
         using var op = api.Operator();

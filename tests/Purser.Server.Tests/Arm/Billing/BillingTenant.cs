@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Lifecycle;
 using Purser.Engine;
 using Purser.Testing;
 
@@ -91,8 +92,8 @@ public sealed class BillingTenant
         DevelopmentInvoices.Add(await RunAsync(op, Development, "2019-09-05", "2019-10-04"));
         await ChargeAsync(op, "Web", 0.75m, 2019, 10, 9);
         At(2019, 10, 10);
-        await SetStateAsync("Batch", "Disabled");
-        await SetStateAsync("Old", "Deleted");
+        await SetStateAsync("Batch", SubscriptionState.Disabled);
+        await SetStateAsync("Old", SubscriptionState.Deleted);
 
         foreach (var role in AccountRoles.Append("AccountAdministrator"))
             Roles[role] = await PersonAsync(op, AccountId, role, AccountId);
@@ -148,7 +149,7 @@ public sealed class BillingTenant
     }
 
     // Lifecycle sweeps own state changes; the tests only need the states to exist.
-    private async Task SetStateAsync(string subscription, string state)
+    private async Task SetStateAsync(string subscription, SubscriptionState state)
     {
         await using var db = Api.Database.Store.CreateContext();
         var row = await db.Subscriptions.SingleAsync(s => s.Id == Subscriptions[subscription]);
