@@ -126,7 +126,7 @@ public static class UsageDetailShapes
         return ArmNames.StableId($"usage:{line.EventSource}:{line.EventId}").ToString();
     }
 
-    private static string Id(string scopePath, UsageDetailLine line) => $"{scopePath}/providers/{Type}/{Name(line)}";
+    private static string Id(string scopePath, UsageDetailLine line) => ArmIds.Consumption(scopePath, "usageDetails", Name(line));
 
     private static string AdditionalInfo(UsageDetailLine line) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["EventSource"] = line.EventSource, ["EventId"] = line.EventId });
