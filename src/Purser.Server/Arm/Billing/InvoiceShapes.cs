@@ -21,10 +21,10 @@ public static class InvoiceShapes
             type = ArmIds.InvoiceType,
             properties = new
             {
-                dueDate = BillingValues.Date(invoice.DueDate),
-                invoiceDate = BillingValues.Date(invoice.InvoiceDate),
-                invoicePeriodStartDate = BillingValues.Date(invoice.PeriodStart),
-                invoicePeriodEndDate = BillingValues.Date(invoice.PeriodEnd),
+                dueDate = ArmDate.Of(invoice.DueDate),
+                invoiceDate = ArmDate.Of(invoice.InvoiceDate),
+                invoicePeriodStartDate = ArmDate.Of(invoice.PeriodStart),
+                invoicePeriodEndDate = ArmDate.Of(invoice.PeriodEnd),
                 status = invoice.Status.ToString(),
                 amountDue = ArmAmount.Of(currency, invoice.AmountDue),
                 azurePrepaymentApplied = ArmAmount.Of(currency, invoice.PrepaymentApplied),

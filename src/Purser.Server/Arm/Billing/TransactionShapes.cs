@@ -28,7 +28,7 @@ public static class TransactionShapes
             properties = new
             {
                 kind = "all",
-                date = BillingValues.Date(line.StartDate),
+                date = ArmDate.Of(line.StartDate),
                 invoice = invoice.InvoiceNumber,
                 invoiceId = ArmIds.Invoice(invoice),
                 productFamily = line.MeterCategory,
@@ -50,8 +50,8 @@ public static class TransactionShapes
                 exchangeRate = 1m,
                 marketPrice = ArmAmount.Of(currency, line.UnitPrice),
                 pricingCurrency = currency,
-                servicePeriodStartDate = BillingValues.Date(line.StartDate),
-                servicePeriodEndDate = BillingValues.Date(line.EndDate),
+                servicePeriodStartDate = ArmDate.Of(line.StartDate),
+                servicePeriodEndDate = ArmDate.Of(line.EndDate),
                 subTotal = ArmAmount.Of(currency, line.Amount),
                 tax = ArmAmount.Of(currency, 0m),
                 unitOfMeasure = line.Unit,

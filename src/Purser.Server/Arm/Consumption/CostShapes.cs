@@ -51,8 +51,8 @@ public static class CostShapes
             properties = new
             {
                 billingPeriodId = ArmIds.ProfileBillingPeriod(account, c.BillingProfileName, BillingMonth.Of(c.From).Name),
-                usageStart = Midnight(c.From),
-                usageEnd = Midnight(c.To),
+                usageStart = ArmDate.Of(c.From),
+                usageEnd = ArmDate.Of(c.To),
                 azureCharges = ArmAmount.Of(c.Currency, c.AzureCharges),
                 chargesBilledSeparately = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
                 marketplaceCharges = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
@@ -94,7 +94,4 @@ public static class CostShapes
     }
 
     private static object Detail(BalanceDetail d) => new { name = d.Name, value = Plain(d.Value) };
-
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
