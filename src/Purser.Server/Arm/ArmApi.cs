@@ -11,8 +11,8 @@ public static class ArmApi
 {
     public static void MapArmApi(this IEndpointRouteBuilder app)
     {
-        var billing = app.MapGroup("/providers/Microsoft.Billing").RequireApiVersion(ApiVersions.Billing);
-        var consumption = app.MapGroup("/").RequireApiVersion(ApiVersions.Consumption);
+        var billing = app.MapGroup("/providers/Microsoft.Billing").RequireApiVersion(ApiVersions.Billing).GateScopes();
+        var consumption = app.MapGroup("/").RequireApiVersion(ApiVersions.Consumption).GateScopes();
         MapBilling(billing);
         MapConsumption(consumption);
     }

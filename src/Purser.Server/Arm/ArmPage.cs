@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Http.Extensions;
-
 namespace Purser.Server.Arm;
 
 /// <summary>
 /// <c>{"value":[…],"nextLink":…}</c> paging. The official clients follow nextLink verbatim
 /// (Consumption) or append only what is missing (Billing), so the link carries every query
-/// parameter of the request plus a <c>$skiptoken</c> offset.
+/// parameter of the request plus a <c>$skiptoken</c> offset (<see cref="ArmIds.NextLink"/>).
 /// </summary>
 public static class ArmPage
 {
@@ -16,7 +14,7 @@ public static class ArmPage
     public static int Offset(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return int.TryParse(request.Query["$skiptoken"], out var skip) && skip > 0 ? skip : 0;
+        return int.TryParse(request.Query[ArmIds.SkipToken], out var skip) && skip > 0 ? skip : 0;
     }
 
     /// <summary>The page size: <c>$top</c> when given (1..1000), else the default.</summary>
@@ -26,23 +24,20 @@ public static class ArmPage
         return int.TryParse(request.Query["$top"], out var top) && top is >= 1 and <= MaxPageSize ? top : DefaultPageSize;
     }
 
-    /// <summary>One page of <paramref name="page"/> items fetched at <see cref="Offset"/>; pass one more than the page size to learn whether more follow.</summary>
+    /// <summary>One page of items fetched at <see cref="Offset"/>; pass one more than the page size to learn whether more follow.</summary>
     public static IResult Of<T>(HttpRequest request, IReadOnlyList<T> fetched, int pageSize)
+    {
+        var (value, nextLink) = Split(request, fetched, pageSize);
+        return Results.Json(new { value, nextLink });
+    }
+
+    /// <summary>The page's items and its nextLink (null on the last page) from items fetched as <see cref="Of"/> takes them.</summary>
+    public static (IReadOnlyList<T> Value, string? NextLink) Split<T>(HttpRequest request, IReadOnlyList<T> fetched, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(fetched);
-        var more = fetched.Count > pageSize;
-        var value = more ? fetched.Take(pageSize).ToList() : fetched;
-        return Results.Json(new { value, nextLink = more ? NextLink(request, Offset(request) + pageSize) : null });
-    }
-
-    private static string NextLink(HttpRequest request, int offset)
-    {
-        var query = new QueryBuilder(request.Query.Where(q => q.Key != "$skiptoken")
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))))
-        {
-            { "$skiptoken", offset.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        };
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+        return fetched.Count > pageSize
+            ? ([.. fetched.Take(pageSize)], ArmIds.NextLink(request, Offset(request) + pageSize))
+            : (fetched, null);
     }
 }

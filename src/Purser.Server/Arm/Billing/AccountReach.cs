@@ -1,6 +1,5 @@
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
-using Purser.Server.Hosting;
 using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Arm.Billing;
@@ -11,8 +10,8 @@ namespace Purser.Server.Arm.Billing;
 /// </summary>
 public sealed record AccountReach(BillingAccountRecord Account, bool WholeAccount, IReadOnlyList<BillingProfileRecord> ReadableProfiles)
 {
-    /// <summary>403 when the caller may read nothing of the account; null when something is readable.</summary>
-    public IResult? Denied => WholeAccount || ReadableProfiles.Count > 0 ? null : ArmError.Forbidden();
+    /// <summary>Whether the caller may read anything of the account at all.</summary>
+    public bool ReadsAny => WholeAccount || ReadableProfiles.Count > 0;
 
     public IReadOnlyList<Guid> ReadableProfileIds => [.. ReadableProfiles.Select(p => p.Id)];
 
@@ -41,6 +40,4 @@ public sealed record AccountReach(BillingAccountRecord Account, bool WholeAccoun
         return AccessRules.ReadBilling(caller, new BillingScope(profile.BillingAccountId, profile.AccountName, profile.Id, profile.Name, profile.Currency))
             == AccessDecision.Allowed;
     }
-
-    public static IResult NotFound(string accountName) => ArmError.NotFound($"Billing account '{accountName}'");
 }

@@ -15,9 +15,9 @@ public static class AccountShapes
         ArgumentNullException.ThrowIfNull(account);
         return new
         {
-            id = BillingIds.Account(account.Name),
+            id = ArmIds.Account(account.Name),
             name = account.Name,
-            type = BillingIds.AccountType,
+            type = ArmIds.AccountType,
             properties = new AccountProperties(account.DisplayName, BillingValues.Address(account.SoldTo), account.AgreementType,
                 account.AccountType, account.AccountStatus, hasReadAccess, profiles is null ? null : new Expansion(false, profiles)),
         };
@@ -28,9 +28,9 @@ public static class AccountShapes
         ArgumentNullException.ThrowIfNull(profile);
         return new
         {
-            id = BillingIds.Profile(profile.AccountName, profile.Name),
+            id = ArmIds.Profile(profile.AccountName, profile.Name),
             name = profile.Name,
-            type = BillingIds.ProfileType,
+            type = ArmIds.ProfileType,
             properties = new
             {
                 displayName = profile.DisplayName,

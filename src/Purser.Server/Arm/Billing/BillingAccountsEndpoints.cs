@@ -17,31 +17,25 @@ public static class BillingAccountsEndpoints
                 : null;
             return BillingLists.Page(http.Request, visible, a => AccountShapes.Account(a, AccountReach.CanRead(caller, a),
                 profiles?.Where(p => p.BillingAccountId == a.Id && AccountReach.CanRead(caller, p)).Select(p => AccountShapes.Profile(p, true)).ToList()));
-        });
+        }).RequiresScope(Permission.AnyCaller);
 
-        billing.MapGet("/billingAccounts/{account}", async (HttpContext http, string account) =>
+        billing.MapGet("/billingAccounts/{account}", (HttpContext http) =>
         {
-            if (await AccountReach.FindAsync(http, account) is not { } reach)
-                return AccountReach.NotFound(account);
+            var reach = http.Reach();
             var profiles = ExpandsProfiles(http.Request) ? reach.ReadableProfiles.Select(p => AccountShapes.Profile(p, true)).ToList() : null;
             return Results.Json(AccountShapes.Account(reach.Account, reach.WholeAccount, profiles));
-        });
+        }).RequiresScope(Permission.Member);
 
-        billing.MapGet("/billingAccounts/{account}/billingProfiles", async (HttpContext http, string account) =>
-        {
-            if (await AccountReach.FindAsync(http, account) is not { } reach)
-                return AccountReach.NotFound(account);
-            return reach.Denied ?? BillingLists.Page(http.Request, reach.ReadableProfiles, p => AccountShapes.Profile(p, true));
-        });
+        billing.MapGet("/billingAccounts/{account}/billingProfiles", (HttpContext http) =>
+            BillingLists.Page(http.Request, http.Reach().ReadableProfiles, p => AccountShapes.Profile(p, true)))
+            .RequiresScope(Permission.ReadSome);
 
-        billing.MapGet("/billingAccounts/{account}/billingProfiles/{profile}", async (HttpContext http, string account, string profile, AccountQueries accounts) =>
+        billing.MapGet("/billingAccounts/{account}/billingProfiles/{profile}", async (HttpContext http, AccountQueries accounts) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-            if (denied is not null)
-                return denied;
-            var found = await accounts.FindProfileAsync(scope!.AccountId, profile, http.RequestAborted);
-            return found is null ? Hosting.ArmError.NotFound($"Billing profile '{profile}'") : Results.Json(AccountShapes.Profile(found, true));
-        });
+            var scope = http.Scope();
+            var found = await accounts.FindProfileAsync(scope.AccountId, scope.ProfileName!, http.RequestAborted);
+            return found is null ? Hosting.ArmError.NotFound($"Billing profile '{scope.ProfileName}'") : Results.Json(AccountShapes.Profile(found, true));
+        }).RequiresScope(Permission.Read);
     }
 
     /// <summary><c>$expand=billingProfiles</c> or <c>billingProfiles/…</c> in a comma-separated list; other expansions are not served and are ignored.</summary>

@@ -6,13 +6,10 @@ namespace Purser.Server.Arm.Billing;
 public static class BillingSubscriptionsEndpoints
 {
     public static void MapBillingSubscriptions(this RouteGroupBuilder billing) =>
-        billing.MapGet("/billingAccounts/{account}/billingProfiles/{profile}/billingSubscriptions",
-            async (HttpContext http, string account, string profile, BillingSubscriptionQueries subscriptions) =>
-            {
-                var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-                if (denied is not null)
-                    return denied;
-                var found = await subscriptions.OfProfileAsync(scope!.ProfileId!.Value, http.RequestAborted);
-                return BillingLists.Page(http.Request, found, s => SubscriptionShapes.Subscription(scope.AccountName, scope.ProfileName!, s));
-            });
+        billing.MapGet("/billingAccounts/{account}/billingProfiles/{profile}/billingSubscriptions", async (HttpContext http, BillingSubscriptionQueries subscriptions) =>
+        {
+            var scope = http.Scope();
+            var found = await subscriptions.OfProfileAsync(scope.ProfileId!.Value, http.RequestAborted);
+            return BillingLists.Page(http.Request, found, s => SubscriptionShapes.Subscription(scope.AccountName, scope.ProfileName!, s));
+        }).RequiresScope(Permission.Read);
 }

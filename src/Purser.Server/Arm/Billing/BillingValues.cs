@@ -2,12 +2,9 @@ using Purser.Engine.Accounts;
 
 namespace Purser.Server.Arm.Billing;
 
-/// <summary>The value shapes Microsoft.Billing resources share: amounts, dates and addresses.</summary>
+/// <summary>The value shapes Microsoft.Billing resources share beside amounts (<see cref="ArmAmount"/>) and days (<see cref="ArmDate"/>): addresses.</summary>
 public static class BillingValues
 {
-    /// <summary>A billing day as the instant it starts, in UTC (ISO 8601 with offset).</summary>
-    public static DateTimeOffset Date(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
     public static object Address(PostalAddress a)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
 using Purser.Engine.Billing;
 using Purser.Engine.Invoicing;
 using Purser.Server.Documents;
@@ -16,26 +15,14 @@ public static class InvoiceDocumentsEndpoints
     private const string Route = "/billingAccounts/{account}/invoices/{invoiceName}/documents/{document}.pdf";
 
     public static void MapInvoiceDocuments(this RouteGroupBuilder billing) =>
-        billing.MapGet(Route, async (HttpContext http, string account, string invoiceName, string document, InvoiceLineQueries lines, InvoiceSettings settings) =>
+        billing.MapGet(Route, async (HttpContext http, string invoiceName, string document, InvoiceLineQueries lines, InvoiceSettings settings) =>
         {
-            var (invoice, denied) = await InvoiceAccess.ReadableAsync(http, account, invoiceName);
-            if (denied is not null)
-                return denied;
+            var invoice = http.Invoice();
             // The invoice's own PDF carries its number; other kinds (a void note, a credit note) would be named for themselves.
-            if (!string.Equals(document, invoice!.InvoiceNumber, StringComparison.Ordinal))
+            if (!string.Equals(document, invoice.InvoiceNumber, StringComparison.Ordinal))
                 return ArmError.NotFound($"Document '{document}.pdf' of invoice '{invoiceName}'");
             var print = await lines.PrintAsync(invoice, http.RequestAborted);
             var pdf = InvoicePdf.Render(InvoiceDocuments.From(print, settings.Issuer), print.Language);
             return Results.File(pdf, "application/pdf", $"{invoice.InvoiceNumber}.pdf");
-        });
-
-    /// <summary>The absolute URL of the invoice's PDF on the server this request reached, with the api-version it used.</summary>
-    public static string PdfUrl(HttpRequest request, InvoiceRecord invoice)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(invoice);
-        var path = $"{BillingIds.Account(invoice.AccountName)}/invoices/{invoice.InvoiceNumber}/documents/{invoice.InvoiceNumber}.pdf";
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, new PathString(path),
-            QueryString.Create("api-version", request.Query["api-version"].ToString()));
-    }
+        }).RequiresScope(Permission.Read);
 }

@@ -5,32 +5,26 @@ namespace Purser.Server.Arm.Billing;
 /// <summary>
 /// Invoice resources (Microsoft.Billing 2020-05-01): always named under their billing profile. The
 /// amount due is what credit and payments leave; the one document is the invoice's PDF, at an
-/// absolute URL on the server that was asked (<see cref="InvoiceDocumentsEndpoints"/>).
+/// absolute URL on the server that was asked (<see cref="InvoiceDocumentsEndpoints"/>, <see cref="ArmIds.InvoicePdf"/>).
 /// </summary>
 public static class InvoiceShapes
 {
-    public static string Id(InvoiceRecord invoice)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        return $"{BillingIds.Profile(invoice.AccountName, invoice.ProfileName)}/invoices/{invoice.InvoiceNumber}";
-    }
-
     public static object Invoice(HttpRequest request, InvoiceRecord invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var profileId = BillingIds.Profile(invoice.AccountName, invoice.ProfileName);
+        var profileId = ArmIds.Profile(invoice.AccountName, invoice.ProfileName);
         var currency = invoice.Currency;
         return new
         {
-            id = Id(invoice),
+            id = ArmIds.Invoice(invoice),
             name = invoice.InvoiceNumber,
-            type = BillingIds.InvoiceType,
+            type = ArmIds.InvoiceType,
             properties = new
             {
-                dueDate = BillingValues.Date(invoice.DueDate),
-                invoiceDate = BillingValues.Date(invoice.InvoiceDate),
-                invoicePeriodStartDate = BillingValues.Date(invoice.PeriodStart),
-                invoicePeriodEndDate = BillingValues.Date(invoice.PeriodEnd),
+                dueDate = ArmDate.Of(invoice.DueDate),
+                invoiceDate = ArmDate.Of(invoice.InvoiceDate),
+                invoicePeriodStartDate = ArmDate.Of(invoice.PeriodStart),
+                invoicePeriodEndDate = ArmDate.Of(invoice.PeriodEnd),
                 status = invoice.Status.ToString(),
                 amountDue = ArmAmount.Of(currency, invoice.AmountDue),
                 azurePrepaymentApplied = ArmAmount.Of(currency, invoice.PrepaymentApplied),
@@ -44,7 +38,7 @@ public static class InvoiceShapes
                 billingProfileId = profileId,
                 billingProfileDisplayName = invoice.ProfileDisplayName,
                 purchaseOrderNumber = invoice.PurchaseOrderNumber,
-                documents = new[] { new { kind = "Invoice", url = InvoiceDocumentsEndpoints.PdfUrl(request, invoice), source = "DRS" } },
+                documents = new[] { new { kind = "Invoice", url = ArmIds.InvoicePdf(request, invoice), source = "DRS" } },
                 payments = invoice.Payments.Select(p => new
                 {
                     amount = ArmAmount.Of(p.Currency, p.Amount),

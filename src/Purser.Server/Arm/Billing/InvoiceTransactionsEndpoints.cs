@@ -9,14 +9,11 @@ namespace Purser.Server.Arm.Billing;
 public static class InvoiceTransactionsEndpoints
 {
     public static void MapInvoiceTransactions(this RouteGroupBuilder billing) =>
-        billing.MapGet("/billingAccounts/{account}/invoices/{invoiceName}/transactions",
-            async (HttpContext http, string account, string invoiceName, InvoiceLineQueries lines) =>
-            {
-                var (invoice, denied) = await InvoiceAccess.ReadableAsync(http, account, invoiceName);
-                if (denied is not null)
-                    return denied;
-                var size = ArmPage.Size(http.Request);
-                var page = await lines.PageAsync(invoice!, ArmPage.Offset(http.Request), size + 1, http.RequestAborted);
-                return ArmPage.Of(http.Request, [.. page.Select(l => TransactionShapes.Transaction(invoice!, l))], size);
-            });
+        billing.MapGet("/billingAccounts/{account}/invoices/{invoiceName}/transactions", async (HttpContext http, InvoiceLineQueries lines) =>
+        {
+            var invoice = http.Invoice();
+            var size = ArmPage.Size(http.Request);
+            var page = await lines.PageAsync(invoice, ArmPage.Offset(http.Request), size + 1, http.RequestAborted);
+            return ArmPage.Of(http.Request, [.. page.Select(l => TransactionShapes.Transaction(invoice, l))], size);
+        }).RequiresScope(Permission.Read);
 }

@@ -14,33 +14,24 @@ public static class InvoicesEndpoints
 
     public static void MapInvoices(this RouteGroupBuilder billing)
     {
-        billing.MapGet(Account + "/billingProfiles/{profile}/invoices",
-            async (HttpContext http, string account, string profile, InvoiceQueries invoices, AccountQueries accounts) =>
+        billing.MapGet(Account + "/billingProfiles/{profile}/invoices", async (HttpContext http, InvoiceQueries invoices, AccountQueries accounts) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-            if (denied is not null)
-                return denied;
-            if (await accounts.FindProfileAsync(scope!.AccountId, scope.ProfileName!, http.RequestAborted) is not { } record)
-                return ArmError.NotFound($"Billing profile '{profile}'");
+            var scope = http.Scope();
+            if (await accounts.FindProfileAsync(scope.AccountId, scope.ProfileName!, http.RequestAborted) is not { } record)
+                return ArmError.NotFound($"Billing profile '{scope.ProfileName}'");
             var (range, invalid) = InvoicePeriod.Read(http.Request, required: true, [record]);
             return invalid ?? await ListAsync(http, [record.Id], range!, invoices);
-        });
+        }).RequiresScope(Permission.Read);
 
-        billing.MapGet(Account + "/invoices", async (HttpContext http, string account, InvoiceQueries invoices) =>
+        billing.MapGet(Account + "/invoices", async (HttpContext http, InvoiceQueries invoices) =>
         {
-            if (await AccountReach.FindAsync(http, account) is not { } reach)
-                return AccountReach.NotFound(account);
-            if (reach.Denied is { } denied)
-                return denied;
+            var reach = http.Reach();
             var (range, invalid) = InvoicePeriod.Read(http.Request, required: false, reach.ReadableProfiles);
             return invalid ?? await ListAsync(http, reach.ReadableProfileIds, range!, invoices);
-        });
+        }).RequiresScope(Permission.ReadSome);
 
-        billing.MapGet(Account + "/invoices/{invoiceName}", async (HttpContext http, string account, string invoiceName) =>
-        {
-            var (invoice, denied) = await InvoiceAccess.ReadableAsync(http, account, invoiceName);
-            return denied ?? Results.Json(InvoiceShapes.Invoice(http.Request, invoice!));
-        });
+        billing.MapGet(Account + "/invoices/{invoiceName}", (HttpContext http) => Results.Json(InvoiceShapes.Invoice(http.Request, http.Invoice())))
+            .RequiresScope(Permission.Read);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, IReadOnlyCollection<Guid> profiles, InvoiceDateRange range, InvoiceQueries invoices)

@@ -6,14 +6,14 @@ namespace Purser.Server.Arm.Billing;
 public static class RoleAssignmentShapes
 {
     /// <param name="scopeId">The ARM id of the account or profile the role is held at.</param>
-    /// <param name="type">The resource type for that scope (<see cref="BillingIds"/>).</param>
+    /// <param name="type">The resource type for that scope (<see cref="ArmIds"/>).</param>
     public static object Assignment(string scopeId, string type, RoleAssignmentRecord assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var name = assignment.Id.ToString("D");
         return new
         {
-            id = $"{scopeId}/billingRoleAssignments/{name}",
+            id = ArmIds.RoleAssignment(scopeId, name),
             name,
             type,
             properties = new
@@ -22,7 +22,7 @@ public static class RoleAssignmentShapes
                 principalId = assignment.UserId.ToString("D"),
                 // A customer user belongs to one tenant, their billing account; operators stand outside every tenant.
                 principalTenantId = (assignment.UserHomeAccountId ?? assignment.BillingAccountId).ToString("D"),
-                roleDefinitionId = BillingIds.RoleDefinition(scopeId, assignment.Role),
+                roleDefinitionId = ArmIds.RoleDefinition(scopeId, assignment.Role),
                 scope = scopeId,
                 userEmailAddress = assignment.UserEmail,
                 userAuthenticationType = "Organization",

@@ -9,13 +9,13 @@ public static class SubscriptionShapes
     public static object Subscription(string account, string profile, BillingSubscriptionRecord subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var profileId = BillingIds.Profile(account, profile);
+        var profileId = ArmIds.Profile(account, profile);
         var name = subscription.Id.ToString("D");
         return new
         {
-            id = $"{profileId}/billingSubscriptions/{name}",
+            id = ArmIds.BillingSubscription(account, profile, name),
             name,
-            type = BillingIds.SubscriptionType,
+            type = ArmIds.SubscriptionType,
             properties = new
             {
                 displayName = subscription.DisplayName,

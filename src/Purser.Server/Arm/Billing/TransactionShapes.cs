@@ -22,15 +22,15 @@ public static class TransactionShapes
         var name = ArmNames.StableId($"transaction:{invoice.Id:N}:{line.Id}").ToString("D");
         return new
         {
-            id = $"{BillingIds.Account(invoice.AccountName)}/transactions/{name}",
+            id = ArmIds.Transaction(invoice.AccountName, name),
             name,
-            type = BillingIds.TransactionType,
+            type = ArmIds.TransactionType,
             properties = new
             {
                 kind = "all",
-                date = BillingValues.Date(line.StartDate),
+                date = ArmDate.Of(line.StartDate),
                 invoice = invoice.InvoiceNumber,
-                invoiceId = InvoiceShapes.Id(invoice),
+                invoiceId = ArmIds.Invoice(invoice),
                 productFamily = line.MeterCategory,
                 productTypeId = line.MeterId?.ToString("D"),
                 productType = line.MeterName,
@@ -38,7 +38,7 @@ public static class TransactionShapes
                 transactionType = line.ChargeType == ChargeType.Usage ? "Usage Charge" : "Purchase",
                 transactionAmount = ArmAmount.Of(currency, line.Amount),
                 quantity = StoredDecimal.Plain(line.Quantity),
-                billingProfileId = BillingIds.Profile(invoice.AccountName, invoice.ProfileName),
+                billingProfileId = ArmIds.Profile(invoice.AccountName, invoice.ProfileName),
                 billingProfileDisplayName = invoice.ProfileDisplayName,
                 subscriptionId = line.SubscriptionId?.ToString("D"),
                 subscriptionName = line.SubscriptionName,
@@ -50,8 +50,8 @@ public static class TransactionShapes
                 exchangeRate = 1m,
                 marketPrice = ArmAmount.Of(currency, line.UnitPrice),
                 pricingCurrency = currency,
-                servicePeriodStartDate = BillingValues.Date(line.StartDate),
-                servicePeriodEndDate = BillingValues.Date(line.EndDate),
+                servicePeriodStartDate = ArmDate.Of(line.StartDate),
+                servicePeriodEndDate = ArmDate.Of(line.EndDate),
                 subTotal = ArmAmount.Of(currency, line.Amount),
                 tax = ArmAmount.Of(currency, 0m),
                 unitOfMeasure = line.Unit,

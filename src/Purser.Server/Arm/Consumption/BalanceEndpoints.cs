@@ -1,5 +1,4 @@
 using Purser.Core;
-using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
 
@@ -13,21 +12,20 @@ public static class BalanceEndpoints
 
     public static void MapBalances(this RouteGroupBuilder consumption)
     {
-        consumption.MapGet(Account + Balances, (HttpContext http, string account, BalanceQueries balances) =>
-            BalanceAsync(http, account, null, balances));
+        consumption.MapGet(Account + Balances, (HttpContext http, BalanceQueries balances) => BalanceAsync(http, null, balances))
+            .RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + "/billingPeriods/{period}" + Balances, (HttpContext http, string account, string period, BalanceQueries balances) =>
+        consumption.MapGet(Account + "/billingPeriods/{period}" + Balances, (HttpContext http, string period, BalanceQueries balances) =>
             BillingMonth.TryParse(period, out var month)
-                ? BalanceAsync(http, account, month, balances)
-                : Task.FromResult(ArmError.Result(RefusalCode.InvalidBillingPeriod, $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")));
+                ? BalanceAsync(http, month, balances)
+                : Task.FromResult(ArmError.Result(RefusalCode.InvalidBillingPeriod, $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")))
+            .RequiresScope(Permission.Read);
     }
 
-    private static async Task<IResult> BalanceAsync(HttpContext http, string account, BillingMonth? month, BalanceQueries balances)
+    private static async Task<IResult> BalanceAsync(HttpContext http, BillingMonth? month, BalanceQueries balances)
     {
-        var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
-        if (denied is not null)
-            return denied;
-        var balance = await balances.OfAccountAsync(scope!.AccountId, month, http.RequestAborted);
+        var scope = http.Scope();
+        var balance = await balances.OfAccountAsync(scope.AccountId, month, http.RequestAborted);
         return Results.Json(CostShapes.Balance(scope.AccountName, balance));
     }
 }

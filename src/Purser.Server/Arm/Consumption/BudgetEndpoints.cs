@@ -1,5 +1,4 @@
 using Purser.Core;
-using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
 
@@ -11,78 +10,47 @@ namespace Purser.Server.Arm.Consumption;
 /// </summary>
 public static class BudgetEndpoints
 {
-    private delegate Task<(ConsumptionScope? Scope, IResult? Denied)> ScopeLookup(HttpContext http, Func<Caller, BillingScope, AccessDecision> rule);
-
-    private static readonly (string Prefix, ScopeLookup Lookup)[] Scopes =
+    private static readonly string[] Scopes =
     [
-        ("/subscriptions/{subscription}", async (http, rule) =>
-        {
-            var subscription = Route(http, "subscription");
-            var (billing, denied) = await ScopeAccess.SubscriptionAsync(http, subscription, rule);
-            return (billing is null ? null : ConsumptionScope.OfSubscription(billing, Guid.Parse(subscription)), denied);
-        }),
-        ("/providers/Microsoft.Billing/billingAccounts/{account}", async (http, rule) =>
-        {
-            var (billing, denied) = await ScopeAccess.AccountAsync(http, Route(http, "account"), rule);
-            return (billing is null ? null : ConsumptionScope.Of(billing), denied);
-        }),
-        ("/providers/Microsoft.Billing/billingAccounts/{account}/billingProfiles/{profile}", async (http, rule) =>
-        {
-            var (billing, denied) = await ScopeAccess.ProfileAsync(http, Route(http, "account"), Route(http, "profile"), rule);
-            return (billing is null ? null : ConsumptionScope.Of(billing), denied);
-        }),
+        "/subscriptions/{subscription}",
+        "/providers/Microsoft.Billing/billingAccounts/{account}",
+        "/providers/Microsoft.Billing/billingAccounts/{account}/billingProfiles/{profile}",
     ];
 
     public static void MapBudgets(this RouteGroupBuilder consumption)
     {
-        foreach (var (prefix, lookup) in Scopes)
-            Map(consumption, prefix + "/providers/Microsoft.Consumption/budgets", lookup);
+        foreach (var scope in Scopes)
+            Map(consumption, scope + "/providers/Microsoft.Consumption/budgets");
     }
 
-    private static void Map(RouteGroupBuilder consumption, string budgets, ScopeLookup lookup)
+    private static void Map(RouteGroupBuilder consumption, string budgets)
     {
         consumption.MapGet(budgets, async (HttpContext http, BudgetQueries queries) =>
         {
-            var (scope, denied) = await lookup(http, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
-            var list = await queries.ListAsync(scope!, http.RequestAborted);
+            var list = await queries.ListAsync(http.ConsumptionScope(), http.RequestAborted);
             var size = ArmPage.Size(http.Request);
             return ArmPage.Of(http.Request, list.Skip(ArmPage.Offset(http.Request)).Take(size + 1).Select(BudgetShapes.Budget).ToList(), size);
-        });
+        }).RequiresScope(Permission.Read);
 
         consumption.MapGet(budgets + "/{name}", async (HttpContext http, string name, BudgetQueries queries) =>
-        {
-            var (scope, denied) = await lookup(http, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
-            return await queries.FindAsync(scope!, name, http.RequestAborted) is { } budget
+            await queries.FindAsync(http.ConsumptionScope(), name, http.RequestAborted) is { } budget
                 ? Results.Json(BudgetShapes.Budget(budget))
-                : ArmError.NotFound($"Budget '{name}'");
-        });
+                : ArmError.NotFound($"Budget '{name}'"))
+            .RequiresScope(Permission.Read);
 
         consumption.MapPut(budgets + "/{name}", async (HttpContext http, string name, BudgetBody body, BudgetCommands commands) =>
         {
-            var (scope, denied) = await lookup(http, AccessRules.WriteBilling);
-            if (denied is not null)
-                return denied;
             if (body.Properties is null)
                 return ArmError.Result(RefusalCode.MissingField, "'properties' is required.", "properties");
-            var written = await commands.PutAsync(scope!, name, body.ToInput(), http.RequestAborted);
+            var written = await commands.PutAsync(http.ConsumptionScope(), name, body.ToInput(), http.RequestAborted);
             if (!written.IsAccepted)
                 return ArmError.From(written.Refusal);
             return Results.Json(BudgetShapes.Budget(written.Value.Budget),
                 statusCode: written.Value.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        });
+        }).RequiresScope(Permission.Write);
 
         consumption.MapDelete(budgets + "/{name}", async (HttpContext http, string name, BudgetCommands commands) =>
-        {
-            var (scope, denied) = await lookup(http, AccessRules.WriteBilling);
-            if (denied is not null)
-                return denied;
-            return await commands.DeleteAsync(scope!, name, http.RequestAborted) ? Results.Ok() : ArmError.NotFound($"Budget '{name}'");
-        });
+            await commands.DeleteAsync(http.ConsumptionScope(), name, http.RequestAborted) ? Results.Ok() : ArmError.NotFound($"Budget '{name}'"))
+            .RequiresScope(Permission.Write);
     }
-
-    private static string Route(HttpContext http, string name) => http.GetRouteValue(name)?.ToString() ?? "";
 }

@@ -9,7 +9,7 @@ public static class BudgetShapes
 {
     public static object Budget(BudgetView b) => new
     {
-        id = $"{b.Scope}/providers/Microsoft.Consumption/budgets/{b.Name}",
+        id = ArmIds.Consumption(b.Scope, "budgets", b.Name),
         name = b.Name,
         type = "Microsoft.Consumption/budgets",
         eTag = b.ETag,

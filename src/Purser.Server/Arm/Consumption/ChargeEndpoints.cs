@@ -1,5 +1,4 @@
 using Purser.Core;
-using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
 
@@ -18,25 +17,21 @@ public static class ChargeEndpoints
 
     public static void MapCharges(this RouteGroupBuilder consumption)
     {
-        consumption.MapGet(Account + Charges, async (HttpContext http, string account, ChargeSummaryQueries charges) =>
+        consumption.MapGet(Account + Charges, async (HttpContext http, ChargeSummaryQueries charges) =>
         {
-            var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
             if (Range(http, out var from, out var to) is { } invalid)
                 return invalid;
-            return List(scope!.AccountName, await charges.OfAccountAsync(scope.AccountId, from, to, http.RequestAborted));
-        });
+            var scope = http.Scope();
+            return List(scope.AccountName, await charges.OfAccountAsync(scope.AccountId, from, to, http.RequestAborted));
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + "/billingProfiles/{profile}" + Charges, async (HttpContext http, string account, string profile, ChargeSummaryQueries charges) =>
+        consumption.MapGet(Account + "/billingProfiles/{profile}" + Charges, async (HttpContext http, ChargeSummaryQueries charges) =>
         {
-            var (scope, denied) = await ScopeAccess.ProfileAsync(http, account, profile, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
             if (Range(http, out var from, out var to) is { } invalid)
                 return invalid;
-            return List(scope!.AccountName, await charges.OfProfileAsync(scope.ProfileId!.Value, from, to, http.RequestAborted));
-        });
+            var scope = http.Scope();
+            return List(scope.AccountName, await charges.OfProfileAsync(scope.ProfileId!.Value, from, to, http.RequestAborted));
+        }).RequiresScope(Permission.Read);
     }
 
     private static IResult List(string account, Outcome<IReadOnlyList<ChargeSummaryView>> summaries) =>

@@ -8,9 +8,6 @@ namespace Purser.Server.Arm.Consumption;
 /// <summary>Credit records in the JSON shapes of Microsoft.Consumption (AZURE-WIRE.md): amounts as <c>{currency,value}</c>.</summary>
 public static class ConsumptionShapes
 {
-    public static string ProfileId(string account, string profile) =>
-        $"/providers/Microsoft.Billing/billingAccounts/{account}/billingProfiles/{profile}";
-
     public static object Amount(Money money) => ArmAmount.Of(money.Currency.Code, money.Amount);
 
     public static object InBillingCurrency(Money money) =>
@@ -18,7 +15,7 @@ public static class ConsumptionShapes
 
     public static object BalanceSummary(string account, BalanceSummaryView view) => new
     {
-        id = $"{ProfileId(account, view.BillingProfileName)}/providers/Microsoft.Consumption/credits/balanceSummary",
+        id = ArmIds.Consumption(ArmIds.Profile(account, view.BillingProfileName), "credits", "balanceSummary"),
         name = view.BillingProfileId.ToString(),
         type = "Microsoft.Consumption/credits/balanceSummary",
         etag = (string?)null,
@@ -41,7 +38,7 @@ public static class ConsumptionShapes
 
     public static object Lot(string account, CreditLotView lot) => new
     {
-        id = $"{ProfileId(account, lot.BillingProfileName)}/providers/Microsoft.Consumption/lots/{lot.Id}",
+        id = ArmIds.Consumption(ArmIds.Profile(account, lot.BillingProfileName), "lots", lot.Id.ToString()),
         name = lot.Id.ToString(),
         type = "Microsoft.Consumption/lots",
         eTag = (string?)null,
@@ -65,9 +62,10 @@ public static class ConsumptionShapes
     public static object Event(string account, CreditEventView view)
     {
         var e = view.Event;
+        var profileId = ArmIds.Profile(account, view.BillingProfileName);
         return new
         {
-            id = $"{ProfileId(account, view.BillingProfileName)}/providers/Microsoft.Consumption/events/{EventName(e)}",
+            id = ArmIds.Consumption(profileId, "events", EventName(e)),
             name = EventName(e),
             type = "Microsoft.Consumption/events",
             eTag = (string?)null,
@@ -83,7 +81,7 @@ public static class ConsumptionShapes
                 canceledCredit = Amount(Money.Zero(e.Charges.Currency)),
                 eventType = WireEventType(e.EventType),
                 invoiceNumber = e.InvoiceNumber,
-                billingProfileId = ProfileId(account, view.BillingProfileName),
+                billingProfileId = profileId,
                 billingProfileDisplayName = view.BillingProfileDisplayName,
                 lotId = e.LotId.ToString(),
                 lotSource = WireSource(e.LotSource),

@@ -8,12 +8,10 @@ namespace Purser.Server.Arm.Consumption;
 /// <summary>Balances, charge summaries and price sheets in the JSON shapes of Microsoft.Consumption (AZURE-WIRE.md).</summary>
 public static class CostShapes
 {
-    public static string AccountId(string account) => $"/providers/Microsoft.Billing/billingAccounts/{account}";
-
     /// <summary>Balance: plain numbers (not <c>{currency,value}</c>), the currency once beside them.</summary>
     public static object Balance(string account, BalanceView b) => new
     {
-        id = $"{AccountId(account)}/providers/Microsoft.Billing/billingPeriods/{b.Month.Name}/providers/Microsoft.Consumption/balances/{b.Month.Name}",
+        id = ArmIds.Consumption(ArmIds.BillingPeriod(ArmIds.Account(account), b.Month.Name), "balances", b.Month.Name),
         name = b.Month.Name,
         type = "Microsoft.Consumption/balances",
         etag = (string?)null,
@@ -41,24 +39,24 @@ public static class CostShapes
     /// <summary>A modern ChargeSummary of one billing profile; marketplace charges are among those billed separately (R-CE).</summary>
     public static object ChargeSummary(string account, ChargeSummaryView c)
     {
-        var profileId = ProfileId(account, c.BillingProfileName);
+        var profileId = ArmIds.Profile(account, c.BillingProfileName);
         var name = ArmNames.StableId($"charges:{c.BillingProfileId:N}:{c.From:yyyy-MM-dd}:{c.To:yyyy-MM-dd}").ToString();
         return new
         {
-            id = $"{profileId}/providers/Microsoft.Consumption/charges/{name}",
+            id = ArmIds.Consumption(profileId, "charges", name),
             name,
             type = "Microsoft.Consumption/charges",
             eTag = (string?)null,
             kind = "modern",
             properties = new
             {
-                billingPeriodId = $"{profileId}/billingPeriods/{BillingMonth.Of(c.From).Name}",
-                usageStart = Midnight(c.From),
-                usageEnd = Midnight(c.To),
+                billingPeriodId = ArmIds.ProfileBillingPeriod(account, c.BillingProfileName, BillingMonth.Of(c.From).Name),
+                usageStart = ArmDate.Of(c.From),
+                usageEnd = ArmDate.Of(c.To),
                 azureCharges = ArmAmount.Of(c.Currency, c.AzureCharges),
                 chargesBilledSeparately = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
                 marketplaceCharges = ArmAmount.Of(c.Currency, c.ChargesBilledSeparately),
-                billingAccountId = AccountId(account),
+                billingAccountId = ArmIds.Account(account),
                 billingProfileId = profileId,
                 invoiceSectionId = (string?)null,
                 customerId = (string?)null,
@@ -70,11 +68,10 @@ public static class CostShapes
     /// <summary>PriceSheetResult: every price in one response, meter details always expanded.</summary>
     public static object PriceSheet(PriceSheetView sheet)
     {
-        var subscription = $"/subscriptions/{sheet.SubscriptionId:D}";
-        var period = $"{subscription}/providers/Microsoft.Billing/billingPeriods/{sheet.Month.Name}";
+        var period = ArmIds.BillingPeriod(ArmIds.Subscription(sheet.SubscriptionId), sheet.Month.Name);
         return new
         {
-            id = $"{period}/providers/Microsoft.Consumption/pricesheets/default",
+            id = ArmIds.Consumption(period, "pricesheets", "default"),
             name = "default",
             type = "Microsoft.Consumption/pricesheets",
             properties = new
@@ -97,7 +94,4 @@ public static class CostShapes
     }
 
     private static object Detail(BalanceDetail d) => new { name = d.Name, value = Plain(d.Value) };
-
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -12,52 +12,46 @@ public static class CreditEndpoints
 
     public static void MapCredits(this RouteGroupBuilder consumption)
     {
-        consumption.MapGet(Profile + "/credits/balanceSummary", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        consumption.MapGet(Profile + "/credits/balanceSummary", async (HttpContext http, CreditQueries credits) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-            if (denied is not null)
-                return denied;
-            var view = await credits.BalanceAsync(scope!.ProfileId!.Value, http.RequestAborted);
+            var scope = http.Scope();
+            var view = await credits.BalanceAsync(scope.ProfileId!.Value, http.RequestAborted);
             return Results.Json(ConsumptionShapes.BalanceSummary(scope.AccountName, view!));
-        });
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Profile + "/lots", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        consumption.MapGet(Profile + "/lots", (HttpContext http, CreditQueries credits) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-            return denied ?? await LotsPage(http, scope!.AccountName, [scope.ProfileId!.Value], credits);
-        });
+            var scope = http.Scope();
+            return LotsPage(http, scope.AccountName, [scope.ProfileId!.Value], credits);
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + "/lots", async (HttpContext http, string account, CreditQueries credits) =>
+        consumption.MapGet(Account + "/lots", async (HttpContext http, CreditQueries credits) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableAccountAsync(http, account);
-            return denied ?? await LotsPage(http, scope!.AccountName, await credits.ProfilesOfAccountAsync(scope.AccountId, http.RequestAborted), credits);
-        });
+            var scope = http.Scope();
+            return await LotsPage(http, scope.AccountName, await credits.ProfilesOfAccountAsync(scope.AccountId, http.RequestAborted), credits);
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Profile + "/events", async (HttpContext http, string account, string profile, CreditQueries credits) =>
+        consumption.MapGet(Profile + "/events", async (HttpContext http, CreditQueries credits) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableProfileAsync(http, account, profile);
-            if (denied is not null)
-                return denied;
             if (RequiredDate(http, "startDate", out var from) is { } badStart)
                 return badStart;
             if (RequiredDate(http, "endDate", out var to) is { } badEnd)
                 return badEnd;
             if (to.AsWritten < from.AsWritten)
                 return Hosting.ArmError.Result(RefusalCode.InvalidDateRange, "'endDate' must not be before 'startDate'.", "endDate");
-            return await EventsPage(http, scope!.AccountName, [scope.ProfileId!.Value], from, to, credits);
-        });
+            var scope = http.Scope();
+            return await EventsPage(http, scope.AccountName, [scope.ProfileId!.Value], from, to, credits);
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + "/events", async (HttpContext http, string account, CreditQueries credits) =>
+        consumption.MapGet(Account + "/events", async (HttpContext http, CreditQueries credits) =>
         {
-            var (scope, denied) = await ScopeAccess.ReadableAccountAsync(http, account);
-            if (denied is not null)
-                return denied;
             var filter = EventDateFilter.Parse(http.Request.Query["$filter"]);
             if (!filter.IsValid)
                 return Hosting.ArmError.Result(RefusalCode.InvalidFilter, filter.Error!, "$filter");
-            var profiles = await credits.ProfilesOfAccountAsync(scope!.AccountId, http.RequestAborted);
+            var scope = http.Scope();
+            var profiles = await credits.ProfilesOfAccountAsync(scope.AccountId, http.RequestAborted);
             return await EventsPage(http, scope.AccountName, profiles, filter.From, filter.To, credits);
-        });
+        }).RequiresScope(Permission.Read);
     }
 
     private static async Task<IResult> LotsPage(HttpContext http, string account, IReadOnlyList<Guid> profiles, CreditQueries credits)

@@ -1,4 +1,3 @@
-using Purser.Engine.Access;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
 
@@ -11,10 +10,7 @@ public static class PriceSheetEndpoints
         consumption.MapGet("/subscriptions/{subscription}/providers/Microsoft.Consumption/pricesheets/default",
             async (HttpContext http, string subscription, PriceSheetQueries prices) =>
             {
-                var (_, denied) = await ScopeAccess.SubscriptionAsync(http, subscription, AccessRules.ReadBilling);
-                if (denied is not null)
-                    return denied;
-                var sheet = await prices.OfSubscriptionAsync(Guid.Parse(subscription), http.RequestAborted);
+                var sheet = await prices.OfSubscriptionAsync(http.ConsumptionScope().SubscriptionId!.Value, http.RequestAborted);
                 return sheet is null ? ArmError.NotFound($"Subscription '{subscription}'") : Results.Json(CostShapes.PriceSheet(sheet));
-            });
+            }).RequiresScope(Permission.Read);
 }

@@ -1,5 +1,4 @@
 using Purser.Core;
-using Purser.Engine.Access;
 using Purser.Engine.Usage;
 using Purser.Server.Hosting;
 
@@ -20,33 +19,24 @@ public static class UsageDetailEndpoints
 
     public static void MapUsageDetails(this RouteGroupBuilder consumption)
     {
-        consumption.MapGet("/subscriptions/{subscription}" + UsageDetails, async (HttpContext http, string subscription, UsageDetailQueries usage) =>
+        consumption.MapGet("/subscriptions/{subscription}" + UsageDetails, (HttpContext http, UsageDetailQueries usage) =>
         {
-            var (scope, denied) = await ScopeAccess.SubscriptionAsync(http, subscription, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
-            var id = Guid.Parse(subscription);
-            return await ListAsync(http, usage, UsageScope.Subscription(scope!.AccountId, scope.ProfileId!.Value, id),
-                line => UsageDetailShapes.Legacy($"/subscriptions/{id:D}", line));
-        });
+            var scope = http.ConsumptionScope();
+            return ListAsync(http, usage, UsageScope.Subscription(scope.AccountId, scope.ProfileId!.Value, scope.SubscriptionId!.Value),
+                line => UsageDetailShapes.Legacy(scope.Path, line));
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + UsageDetails, async (HttpContext http, string account, UsageDetailQueries usage) =>
+        consumption.MapGet(Account + UsageDetails, (HttpContext http, UsageDetailQueries usage) =>
         {
-            var (scope, denied) = await ScopeAccess.AccountAsync(http, account, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
-            return await ListAsync(http, usage, UsageScope.Account(scope!.AccountId),
-                line => UsageDetailShapes.Modern(CostShapes.AccountId(scope.AccountName), line));
-        });
+            var scope = http.Scope();
+            return ListAsync(http, usage, UsageScope.Account(scope.AccountId), line => UsageDetailShapes.Modern(ArmIds.Of(scope), line));
+        }).RequiresScope(Permission.Read);
 
-        consumption.MapGet(Account + "/billingProfiles/{profile}" + UsageDetails, async (HttpContext http, string account, string profile, UsageDetailQueries usage) =>
+        consumption.MapGet(Account + "/billingProfiles/{profile}" + UsageDetails, (HttpContext http, UsageDetailQueries usage) =>
         {
-            var (scope, denied) = await ScopeAccess.ProfileAsync(http, account, profile, AccessRules.ReadBilling);
-            if (denied is not null)
-                return denied;
-            return await ListAsync(http, usage, UsageScope.Profile(scope!.AccountId, scope.ProfileId!.Value),
-                line => UsageDetailShapes.Modern(ConsumptionShapes.ProfileId(scope.AccountName, scope.ProfileName!), line));
-        });
+            var scope = http.Scope();
+            return ListAsync(http, usage, UsageScope.Profile(scope.AccountId, scope.ProfileId!.Value), line => UsageDetailShapes.Modern(ArmIds.Of(scope), line));
+        }).RequiresScope(Permission.Read);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, UsageDetailQueries usage, UsageScope scope, Func<UsageDetailLine, object> shape)

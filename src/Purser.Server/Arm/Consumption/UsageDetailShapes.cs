@@ -32,13 +32,13 @@ public static class UsageDetailShapes
             {
                 billingAccountId = o.BillingAccountName,
                 billingAccountName = o.BillingAccountDisplayName,
-                billingPeriodStartDate = Midnight(line.BillingPeriodStart),
-                billingPeriodEndDate = Midnight(line.BillingPeriodEnd),
+                billingPeriodStartDate = ArmDate.Of(line.BillingPeriodStart),
+                billingPeriodEndDate = ArmDate.Of(line.BillingPeriodEnd),
                 billingProfileId = o.BillingProfileName,
                 billingProfileName = o.BillingProfileDisplayName,
                 subscriptionId = o.SubscriptionId.ToString("D"),
                 subscriptionName = o.SubscriptionName,
-                date = Midnight(line.UsageDate),
+                date = ArmDate.Of(line.UsageDate),
                 product = m.Name,
                 partNumber = (string?)null,
                 meterId = m.Id,
@@ -82,11 +82,11 @@ public static class UsageDetailShapes
                 billingAccountName = o.BillingAccountDisplayName,
                 billingProfileId = o.BillingProfileName,
                 billingProfileName = o.BillingProfileDisplayName,
-                billingPeriodStartDate = Midnight(line.BillingPeriodStart),
-                billingPeriodEndDate = Midnight(line.BillingPeriodEnd),
+                billingPeriodStartDate = ArmDate.Of(line.BillingPeriodStart),
+                billingPeriodEndDate = ArmDate.Of(line.BillingPeriodEnd),
                 subscriptionGuid = o.SubscriptionId.ToString("D"),
                 subscriptionName = o.SubscriptionName,
-                date = Midnight(line.UsageDate),
+                date = ArmDate.Of(line.UsageDate),
                 product = m.Name,
                 meterId = m.Id,
                 meterName = m.Name,
@@ -127,14 +127,12 @@ public static class UsageDetailShapes
         return ArmNames.StableId($"usage:{line.EventSource}:{line.EventId}").ToString();
     }
 
-    private static string Id(string scopePath, UsageDetailLine line) => $"{scopePath}/providers/{Type}/{Name(line)}";
+    private static string Id(string scopePath, UsageDetailLine line) => ArmIds.Consumption(scopePath, "usageDetails", Name(line));
 
     private static string AdditionalInfo(UsageDetailLine line) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["EventSource"] = line.EventSource, ["EventId"] = line.EventId });
 
     private static decimal? Priced(decimal? value) => value is { } v ? Plain(v) : null;
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static string? ResourceName(string? resourceId) =>
         string.IsNullOrEmpty(resourceId) ? null : resourceId.TrimEnd('/').Split('/')[^1];
