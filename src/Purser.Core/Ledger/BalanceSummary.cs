@@ -15,21 +15,36 @@ public sealed record BalanceSummary(
 {
     public Money EstimatedBalance => CurrentBalance + PendingEligibleCharges + PendingCreditAdjustments - ExpiredCredit;
 
+    public static BalanceSummary Zero(Currency currency)
+    {
+        var zero = Money.Zero(currency);
+        return new BalanceSummary(zero, zero, zero, zero);
+    }
+
     public static BalanceSummary Of(CreditLedger ledger)
     {
-        var zero = Money.Zero(ledger.Currency);
-        var current = ledger.Positions.Values.Aggregate(zero, (sum, p) => sum + p.ClosedBalance);
-        var (charges, adjustments, expired) = (zero, zero, zero);
-        foreach (var entry in ledger.PendingEntries)
-        {
-            switch (entry.Kind)
-            {
-                case EntryKind.ChargeDraw: charges += entry.Amount; break;
-                case EntryKind.Adjustment or EntryKind.Refund: adjustments += entry.Amount; break;
-                case EntryKind.Expiry: expired -= entry.Amount; break;
-                case EntryKind.Grant: throw new InvalidOperationException($"Grant '{entry.Key}' is pending; new credit is always settled.");
-            }
-        }
-        return new BalanceSummary(current, charges, adjustments, expired);
+        var current = ledger.Positions.Values.Aggregate(Money.Zero(ledger.Currency), (sum, p) => sum + p.ClosedBalance);
+        return ledger.PendingEntries.Aggregate(Zero(ledger.Currency) with { CurrentBalance = current }, (summary, entry) => summary.Pending(entry, entry.Amount));
     }
+
+    /// <summary>
+    /// The summary once <paramref name="change"/> is appended, from this one alone: settled movements
+    /// add to the current balance, pending ones to their pending figure, and a settled twin moves its
+    /// amount from the pending figure to the current balance. So a kept summary never needs the journal.
+    /// </summary>
+    public BalanceSummary After(LedgerChange change) =>
+        change.Entries.Aggregate(this, (summary, entry) => entry switch
+        {
+            { IsSettlement: true } => summary.Pending(entry, -entry.Amount) with { CurrentBalance = summary.CurrentBalance + entry.Amount },
+            { Phase: EntryPhase.Settled } => summary with { CurrentBalance = summary.CurrentBalance + entry.Amount },
+            _ => summary.Pending(entry, entry.Amount),
+        });
+
+    private BalanceSummary Pending(JournalEntry entry, Money amount) => entry.Kind switch
+    {
+        EntryKind.ChargeDraw => this with { PendingEligibleCharges = PendingEligibleCharges + amount },
+        EntryKind.Adjustment or EntryKind.Refund => this with { PendingCreditAdjustments = PendingCreditAdjustments + amount },
+        EntryKind.Expiry => this with { ExpiredCredit = ExpiredCredit - amount },
+        _ => throw new InvalidOperationException($"{entry.Kind} '{entry.Key}' is pending; new credit is always settled."),
+    };
 }

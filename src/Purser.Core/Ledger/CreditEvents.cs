@@ -18,26 +18,36 @@ public static class CreditEvents
     /// Events on the local days <paramref name="first"/> to <paramref name="last"/> (both included) of a
     /// profile counting days in <paramref name="zone"/> (R-CALENDAR), oldest first, each dated on that zone's clock.
     /// </summary>
-    public static ImmutableArray<CreditEvent> List(CreditLedger ledger, BillingTimeZone zone, DateOnly first, DateOnly last)
+    public static ImmutableArray<CreditEvent> List(CreditLedger ledger, BillingTimeZone zone, DateOnly first, DateOnly last) =>
+        Page(Money.Zero(ledger.Currency), ledger.Entries, ledger.Lot, zone, first, last);
+
+    /// <summary>
+    /// The same list from part of the journal: <paramref name="entries"/> are every movement (and settled
+    /// twin) dated from some instant on, in journal order, and <paramref name="opening"/> is the sum of
+    /// every movement dated before it, so a page reads only its own days and a running total.
+    /// </summary>
+    public static ImmutableArray<CreditEvent> Page(
+        Money opening, IEnumerable<JournalEntry> entries, Func<Guid, CreditLot> lotOf, BillingTimeZone zone, DateOnly first, DateOnly last)
     {
-        var invoices = ledger.Entries.Where(e => e.IsSettlement).ToDictionary(e => e.Settles!, e => e.InvoiceNumber ?? "", StringComparer.Ordinal);
+        var journal = entries as IReadOnlyCollection<JournalEntry> ?? [.. entries];
+        var invoices = journal.Where(e => e.IsSettlement).ToDictionary(e => e.Settles!, e => e.InvoiceNumber ?? "", StringComparer.Ordinal);
         var events = ImmutableArray.CreateBuilder<CreditEvent>();
-        var balance = Money.Zero(ledger.Currency);
-        foreach (var entry in ledger.Entries.Where(e => !e.IsSettlement).OrderBy(e => e.OccurredAt))
+        var balance = opening;
+        foreach (var entry in journal.Where(e => !e.IsSettlement).OrderBy(e => e.OccurredAt))
         {
             balance += entry.Amount;
             var day = zone.DayOf(entry.OccurredAt);
             if (day < first || day > last)
                 continue;
             var invoice = entry.InvoiceNumber ?? invoices.GetValueOrDefault(entry.Key, "");
-            events.Add(ToEvent(ledger, entry, TimeZoneInfo.ConvertTime(entry.OccurredAt, zone.Zone), balance, invoice));
+            events.Add(ToEvent(opening.Currency, lotOf(entry.LotId), entry, TimeZoneInfo.ConvertTime(entry.OccurredAt, zone.Zone), balance, invoice));
         }
         return events.ToImmutable();
     }
 
-    private static CreditEvent ToEvent(CreditLedger ledger, JournalEntry entry, DateTimeOffset date, Money balance, string invoice)
+    private static CreditEvent ToEvent(Currency currency, CreditLot lot, JournalEntry entry, DateTimeOffset date, Money balance, string invoice)
     {
-        var zero = Money.Zero(ledger.Currency);
+        var zero = Money.Zero(currency);
         var settled = entry.Phase == EntryPhase.Settled || invoice.Length > 0;
         Money Of(params EntryKind[] kinds) => kinds.Contains(entry.Kind) ? entry.Amount : zero;
         return new CreditEvent(
@@ -52,7 +62,7 @@ public static class CreditEvents
             EventType: TypeOf(entry.Kind, settled),
             InvoiceNumber: invoice,
             entry.LotId,
-            ledger.Lot(entry.LotId).Source);
+            lot.Source);
     }
 
     private static CreditEventType TypeOf(EntryKind kind, bool settled) => (kind, settled) switch

@@ -8,6 +8,13 @@ namespace Purser.Core.Ledger;
 /// each lot's position cached as entries are appended. Appending checks the invariants
 /// (unique keys, known lots, no lot below zero) so a corrupt history cannot be loaded.
 /// </summary>
+/// <remarks>
+/// A ledger is whole (<see cref="From"/>: every entry replayed) or open (<see cref="Open"/>: every lot
+/// with its kept position, the movements no invoice has settled yet, and whatever history was asked
+/// for). An open ledger answers from what it holds and notes each key or charge it was asked about
+/// and does not hold in <see cref="Unseen"/>, so the engine can check the store and decide again with
+/// that history loaded: a decision never rests on history that was not read.
+/// </remarks>
 public sealed record CreditLedger
 {
     private CreditLedger(
@@ -18,8 +25,12 @@ public sealed record CreditLedger
         ImmutableDictionary<string, JournalEntry> byKey,
         ImmutableHashSet<string> settledKeys,
         ImmutableDictionary<Guid, CreditLot> lotsById,
-        ImmutableDictionary<string, ImmutableList<JournalEntry>> byCharge)
+        ImmutableDictionary<string, ImmutableList<JournalEntry>> byCharge,
+        UnseenHistory? unseen,
+        ImmutableHashSet<string> wholeCharges)
     {
+        this.unseen = unseen;
+        this.wholeCharges = wholeCharges;
         this.lotsById = lotsById;
         this.byCharge = byCharge;
         Currency = currency;
@@ -34,6 +45,8 @@ public sealed record CreditLedger
     private readonly ImmutableHashSet<string> settledKeys;
     private readonly ImmutableDictionary<Guid, CreditLot> lotsById;
     private readonly ImmutableDictionary<string, ImmutableList<JournalEntry>> byCharge;
+    private readonly UnseenHistory? unseen;
+    private readonly ImmutableHashSet<string> wholeCharges;
 
     public Currency Currency { get; }
 
@@ -50,15 +63,68 @@ public sealed record CreditLedger
     public static CreditLedger Empty(Currency currency) =>
         new(currency, [], [], ImmutableDictionary<Guid, LotPosition>.Empty,
             ImmutableDictionary.Create<string, JournalEntry>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal),
-            ImmutableDictionary<Guid, CreditLot>.Empty, ImmutableDictionary.Create<string, ImmutableList<JournalEntry>>(StringComparer.Ordinal));
+            ImmutableDictionary<Guid, CreditLot>.Empty, ImmutableDictionary.Create<string, ImmutableList<JournalEntry>>(StringComparer.Ordinal),
+            null, ImmutableHashSet.Create<string>(StringComparer.Ordinal));
 
     /// <summary>Rebuilds a ledger from stored lots and entries, checking every invariant on the way.</summary>
     public static CreditLedger From(Currency currency, IEnumerable<CreditLot> lots, IEnumerable<JournalEntry> entries) =>
         Empty(currency).Apply(new LedgerChange([.. lots.OrderBy(l => l.Sequence)], [.. entries]));
 
-    public bool Contains(string key) => byKey.ContainsKey(key);
+    /// <summary>
+    /// A ledger of open state: every lot at its kept position and the given entries, which must hold
+    /// every pending movement not yet settled (the settled twins of any other pending entry given
+    /// with it). <paramref name="wholeCharges"/> are the charges all of whose movements are given.
+    /// </summary>
+    public static CreditLedger Open(
+        Currency currency,
+        IEnumerable<(CreditLot Lot, LotPosition Position)> lots,
+        IEnumerable<JournalEntry> entries,
+        IEnumerable<string> wholeCharges)
+    {
+        var ordered = lots.OrderBy(l => l.Lot.Sequence).ToImmutableArray();
+        var journal = entries.ToImmutableList();
+        var byKey = ImmutableDictionary.CreateBuilder<string, JournalEntry>(StringComparer.Ordinal);
+        var byCharge = new Dictionary<string, ImmutableList<JournalEntry>.Builder>(StringComparer.Ordinal);
+        var settled = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var entry in journal)
+        {
+            byKey.Add(entry.Key, entry);
+            if (entry.IsSettlement)
+                settled.Add(entry.Settles!);
+            else if (entry.ChargeKey is { } charge)
+                (byCharge.TryGetValue(charge, out var list) ? list : byCharge[charge] = ImmutableList.CreateBuilder<JournalEntry>()).Add(entry);
+        }
+        return new CreditLedger(
+            currency,
+            [.. ordered.Select(l => l.Lot)],
+            journal,
+            ordered.ToImmutableDictionary(l => l.Lot.Id, l => l.Position),
+            byKey.ToImmutable(),
+            settled.ToImmutable(),
+            ordered.ToImmutableDictionary(l => l.Lot.Id, l => l.Lot),
+            byCharge.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutable(), StringComparer.Ordinal),
+            new UnseenHistory(),
+            wholeCharges.ToImmutableHashSet(StringComparer.Ordinal));
+    }
 
-    public JournalEntry? Entry(string key) => byKey.GetValueOrDefault(key);
+    /// <summary>True for a ledger of open state, which holds only part of the journal.</summary>
+    public bool IsOpenState => unseen is not null;
+
+    /// <summary>The keys and charges this open ledger was asked about and does not hold (empty for a whole ledger).</summary>
+    public UnseenHistory Unseen => unseen ?? UnseenHistory.None;
+
+    /// <summary>The journal's movements this ledger holds, by key.</summary>
+    public IReadOnlyDictionary<string, JournalEntry> HeldEntries => byKey;
+
+    public bool Contains(string key)
+    {
+        if (byKey.ContainsKey(key))
+            return true;
+        unseen?.Key(key);
+        return false;
+    }
+
+    public JournalEntry? Entry(string key) => Contains(key) ? byKey[key] : null;
 
     /// <summary>True once a settled twin of the pending entry <paramref name="key"/> was appended.</summary>
     public bool IsSettled(string key) => settledKeys.Contains(key);
@@ -66,7 +132,12 @@ public sealed record CreditLedger
     public CreditLot Lot(Guid id) => lotsById.TryGetValue(id, out var lot) ? lot : throw new KeyNotFoundException($"No credit lot {id}.");
 
     /// <summary>The draws and refunds written for a charge, in journal order (settled twins excluded).</summary>
-    public ImmutableList<JournalEntry> EntriesForCharge(string chargeKey) => byCharge.GetValueOrDefault(chargeKey, []);
+    public ImmutableList<JournalEntry> EntriesForCharge(string chargeKey)
+    {
+        if (!wholeCharges.Contains(chargeKey))
+            unseen?.Charge(chargeKey);
+        return byCharge.GetValueOrDefault(chargeKey, []);
+    }
 
     /// <summary>The lots list (R-LOTS) as of <paramref name="now"/>, in creation order.</summary>
     public IEnumerable<LotSummary> LotSummaries(DateTimeOffset now) => Lots.Select(l => LotSummary.Of(l, Positions[l.Id], now));
@@ -112,7 +183,7 @@ public sealed record CreditLedger
                 charges[chargeKey] = charges.GetValueOrDefault(chargeKey, []).Add(entry);
         }
         return new CreditLedger(Currency, lots.ToImmutable(), Entries.AddRange(change.Entries), positions.ToImmutable(), keys.ToImmutable(),
-            settled.ToImmutable(), lotIndex.ToImmutable(), charges.ToImmutable());
+            settled.ToImmutable(), lotIndex.ToImmutable(), charges.ToImmutable(), unseen, wholeCharges);
     }
 
     private static LotPosition Settle(
