@@ -58,6 +58,7 @@ public sealed class PurserStore : IAsyncDisposable
     {
         await using var db = CreateContext();
         await db.Database.MigrateAsync(ct);
+        await Credits.LedgerCheck.KeepMissingAsync(db, ct);
         if (Engine == StorageEngine.Sqlite)
         {
             // WAL lets readers (portal, ARM) proceed while ingestion or a billing run writes.

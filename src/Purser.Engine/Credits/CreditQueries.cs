@@ -1,38 +1,54 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
+using Purser.Core.Monetary;
 using Purser.Engine.Consumption;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Credits;
 
-/// <summary>Credit as the customer sees it: balance summary (R-BAL), lots (R-LOTS) and transactions (R-EVENTS).</summary>
-public sealed class CreditQueries(PurserStore store, CreditBook book, TimeProvider clock)
+/// <summary>
+/// Credit as the customer sees it: balance summary (R-BAL), lots (R-LOTS) and transactions (R-EVENTS),
+/// read from the kept positions and the requested days of the journal, never by replaying it.
+/// </summary>
+public sealed class CreditQueries(PurserStore store, TimeProvider clock)
 {
     public async Task<BalanceSummaryView?> BalanceAsync(Guid profileId, CancellationToken ct)
     {
-        if (await book.ReadAsync(profileId, ct) is not var (profile, ledger))
+        await using var db = store.CreateContext();
+        var row = await (
+            from p in db.BillingProfiles.AsNoTracking()
+            where p.Id == profileId
+            join s in db.CreditSummaries.AsNoTracking() on p.Id equals s.BillingProfileId into kept
+            from s in kept.DefaultIfEmpty()
+            select new { p.Id, p.Name, p.DisplayName, p.Currency, Summary = s }).FirstOrDefaultAsync(ct);
+        if (row is null)
             return null;
-        return new BalanceSummaryView(profile.Id, profile.Name, profile.DisplayName, BalanceSummary.Of(ledger));
+        var summary = row.Summary is null ? BalanceSummary.Zero(Currency.Parse(row.Currency)) : LedgerMapping.ToCore(row.Summary);
+        return new BalanceSummaryView(row.Id, row.Name, row.DisplayName, summary);
     }
 
-    /// <summary>Lots of the given profiles, earliest expiration first (the order credit is used in).</summary>
+    /// <summary>Lots of the given profiles, each profile's earliest expiration first (the order credit is used in).</summary>
     public async Task<IReadOnlyList<CreditLotView>> LotsAsync(IEnumerable<Guid> profileIds, CancellationToken ct)
     {
+        var ids = profileIds.ToList();
+        await using var db = store.CreateContext();
+        var rows = await (
+            from l in db.CreditLots.AsNoTracking()
+            where ids.Contains(l.BillingProfileId)
+            join p in db.BillingProfiles.AsNoTracking() on l.BillingProfileId equals p.Id
+            select new { Lot = l, ProfileName = p.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var lots = new List<CreditLotView>();
-        foreach (var profileId in profileIds)
-        {
-            if (await book.ReadAsync(profileId, ct) is not var (profile, ledger))
-                continue;
-            lots.AddRange(ledger.Lots.Order(DrawOrder.Instance).Select(lot =>
+        return [.. ids.SelectMany(id => rows
+            .Where(r => r.Lot.BillingProfileId == id)
+            .Select(r => (Stored: r.Lot, r.ProfileName, Lot: LedgerMapping.ToCore(r.Lot)))
+            .OrderBy(r => r.Lot, DrawOrder.Instance)
+            .Select(r =>
             {
-                var summary = LotSummary.Of(lot, ledger.Position(lot.Id), now);
-                return new CreditLotView(lot.Id, profile.Id, profile.Name, lot.Source, lot.OriginalAmount, summary.ClosedBalance,
-                    summary.CurrentBalance, lot.StartsAt, lot.ExpiresAt, lot.PoNumber, summary.Status);
-            }));
-        }
-        return lots;
+                var summary = LotSummary.Of(r.Lot, LedgerMapping.PositionOf(r.Stored), now);
+                return new CreditLotView(r.Lot.Id, id, r.ProfileName, r.Lot.Source, r.Lot.OriginalAmount, summary.ClosedBalance,
+                    summary.CurrentBalance, r.Lot.StartsAt, r.Lot.ExpiresAt, r.Lot.PoNumber, summary.Status);
+            }))];
     }
 
     public async Task<CreditLotView?> LotAsync(Guid profileId, Guid lotId, CancellationToken ct) =>
@@ -46,15 +62,43 @@ public sealed class CreditQueries(PurserStore store, CreditBook book, TimeProvid
     {
         var events = new List<CreditEventView>();
         foreach (var profileId in profileIds)
-        {
-            if (await book.ReadAsync(profileId, ct) is not var (profile, ledger))
-                continue;
-            var zone = BillingTimeZone.Resolve(profile.TimeZone);
-            var listed = CreditEvents.List(ledger, zone, from?.In(zone) ?? DateOnly.MinValue, to?.In(zone) ?? DateOnly.MaxValue);
-            // Reversed, so that a stable sort by date keeps same-instant movements newest first.
-            events.AddRange(listed.Reverse().Select(e => new CreditEventView(profile.Id, profile.Name, profile.DisplayName, e)));
-        }
+            events.AddRange(await ProfileEventsAsync(profileId, from, to, ct));
         return [.. events.OrderByDescending(e => e.Event.TransactionDate)];
+    }
+
+    private async Task<IEnumerable<CreditEventView>> ProfileEventsAsync(Guid profileId, RequestedDay? from, RequestedDay? to, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        // Day totals and the page's entries from one snapshot, so the running balance and the rows agree.
+        await using var snapshot = await store.BeginSnapshotAsync(db, ct);
+        var profile = await db.BillingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId, ct);
+        if (profile is null)
+            return [];
+        var zone = BillingTimeZone.Resolve(profile.TimeZone);
+        var currency = Currency.Parse(profile.Currency);
+        var (first, last) = (from?.In(zone) ?? DateOnly.MinValue, to?.In(zone) ?? DateOnly.MaxValue);
+        var journal = db.CreditJournal.AsNoTracking().Where(e => e.BillingProfileId == profileId);
+        var opening = Money.Zero(currency);
+        if (from is not null)
+        {
+            // The page starts at the UTC midnight on or before its first local day; the totals of earlier UTC days are its opening balance.
+            var startDay = LedgerMapping.TotalDay(zone.StartOf(first));
+            var earlier = await db.CreditDayTotals.AsNoTracking().Where(t => t.BillingProfileId == profileId && t.Day < startDay).Select(t => t.Amount).ToListAsync(ct);
+            opening = new Money(earlier.Sum(), currency);
+            var startsAt = startDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            journal = journal.Where(e => e.OccurredAt >= startsAt);
+        }
+        if (to is not null && last < DateOnly.MaxValue)
+        {
+            var endsAt = zone.StartOf(last.AddDays(1)).UtcDateTime;
+            journal = journal.Where(e => e.OccurredAt < endsAt);
+        }
+        var entries = await journal.OrderBy(e => e.Id).ToListAsync(ct);
+        var lotIds = entries.Select(e => e.LotId).Distinct().ToList();
+        var lots = await db.CreditLots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, LedgerMapping.ToCore, ct);
+        var listed = CreditEvents.Page(opening, entries.Select(LedgerMapping.ToCore), id => lots[id], zone, first, last);
+        // Reversed, so that a stable sort by date keeps same-instant movements newest first.
+        return listed.Reverse().Select(e => new CreditEventView(profile.Id, profile.Name, profile.DisplayName, e));
     }
 
     public async Task<IReadOnlyList<Guid>> ProfilesOfAccountAsync(Guid accountId, CancellationToken ct)

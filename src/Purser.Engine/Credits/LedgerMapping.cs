@@ -15,13 +15,53 @@ internal static class LedgerMapping
         e.IdempotencyKey, e.Kind, e.LotId, new Money(e.Amount, Currency.Parse(e.Currency)),
         e.Phase, Utc(e.OccurredAt), e.Description, e.ChargeKey, e.Settles, e.InvoiceNumber);
 
-    public static Stored.CreditLot ToStored(CreditLot lot, Stored.BillingProfile profile, Guid? subscriptionId, DateTime createdAt) => new()
+    public static LotPosition PositionOf(Stored.CreditLot lot)
     {
-        Id = lot.Id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, SubscriptionId = subscriptionId,
-        Sequence = lot.Sequence, Source = lot.Source, Currency = lot.OriginalAmount.Currency.Code, OriginalAmount = lot.OriginalAmount.Amount,
-        ClosedBalance = 0m, CurrentBalance = 0m, StartDate = lot.StartsAt.UtcDateTime, ExpirationDate = lot.ExpiresAt.UtcDateTime,
-        PoNumber = lot.PoNumber, CreatedAt = createdAt,
-    };
+        var currency = Currency.Parse(lot.Currency);
+        Money M(decimal amount) => new(amount, currency);
+        return new LotPosition(M(lot.Granted), M(lot.Drawn), M(lot.Expired), M(lot.Adjusted), M(lot.Refunded), M(lot.ClosedBalance));
+    }
+
+    public static Stored.CreditLot ToStored(CreditLot lot, LotPosition position, Stored.BillingProfile profile, Guid? subscriptionId, DateTime createdAt)
+    {
+        var stored = new Stored.CreditLot
+        {
+            Id = lot.Id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, SubscriptionId = subscriptionId,
+            Sequence = lot.Sequence, Source = lot.Source, Currency = lot.OriginalAmount.Currency.Code, OriginalAmount = lot.OriginalAmount.Amount,
+            StartDate = lot.StartsAt.UtcDateTime, ExpirationDate = lot.ExpiresAt.UtcDateTime, PoNumber = lot.PoNumber, CreatedAt = createdAt,
+        };
+        Keep(stored, position);
+        return stored;
+    }
+
+    public static void Keep(Stored.CreditLot stored, LotPosition position)
+    {
+        stored.Granted = position.Granted.Amount;
+        stored.Drawn = position.Drawn.Amount;
+        stored.Expired = position.Expired.Amount;
+        stored.Adjusted = position.Adjusted.Amount;
+        stored.Refunded = position.Refunded.Amount;
+        stored.ClosedBalance = position.ClosedBalance.Amount;
+        stored.CurrentBalance = position.Balance.Amount;
+    }
+
+    public static BalanceSummary ToCore(Stored.CreditSummary summary)
+    {
+        var currency = Currency.Parse(summary.Currency);
+        return new BalanceSummary(new Money(summary.CurrentBalance, currency), new Money(summary.PendingEligibleCharges, currency),
+            new Money(summary.PendingCreditAdjustments, currency), new Money(summary.ExpiredCredit, currency));
+    }
+
+    public static void Keep(Stored.CreditSummary stored, BalanceSummary summary)
+    {
+        stored.CurrentBalance = summary.CurrentBalance.Amount;
+        stored.PendingEligibleCharges = summary.PendingEligibleCharges.Amount;
+        stored.PendingCreditAdjustments = summary.PendingCreditAdjustments.Amount;
+        stored.ExpiredCredit = summary.ExpiredCredit.Amount;
+    }
+
+    /// <summary>The UTC day a movement's total counts on.</summary>
+    public static DateOnly TotalDay(DateTimeOffset occurredAt) => DateOnly.FromDateTime(occurredAt.UtcDateTime);
 
     public static Stored.CreditJournalEntry ToStored(JournalEntry e, Stored.BillingProfile profile) => new()
     {

@@ -22,6 +22,9 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
     public DbSet<PriceVersion> PriceVersions => Set<PriceVersion>();
     public DbSet<CreditLot> CreditLots => Set<CreditLot>();
     public DbSet<CreditJournalEntry> CreditJournal => Set<CreditJournalEntry>();
+    public DbSet<CreditSummary> CreditSummaries => Set<CreditSummary>();
+    public DbSet<CreditDayTotal> CreditDayTotals => Set<CreditDayTotal>();
+    public DbSet<CreditOpenEntry> CreditOpenEntries => Set<CreditOpenEntry>();
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
     public DbSet<UsageDailyAggregate> UsageDailyAggregates => Set<UsageDailyAggregate>();
     public DbSet<Charge> Charges => Set<Charge>();

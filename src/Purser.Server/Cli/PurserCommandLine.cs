@@ -16,6 +16,7 @@ internal static class PurserCommandLine
         root.Subcommands.Add(ImportUsageVerb.Create());
         root.Subcommands.Add(BillVerb.Create());
         root.Subcommands.Add(ExportReconVerb.Create());
+        root.Subcommands.Add(VerifyLedgerVerb.Create());
         return root;
     }
 }

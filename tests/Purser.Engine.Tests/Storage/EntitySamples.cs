@@ -45,7 +45,8 @@ internal static class EntitySamples
         var lot = new CreditLot
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = subscription.Id, Sequence = 7,
-            Source = "Azure Promotional Credit", Currency = "USD", OriginalAmount = 500.00m, ClosedBalance = 497.87m,
+            Source = "Azure Promotional Credit", Currency = "USD", OriginalAmount = 500.00m, Granted = 500.00m, Drawn = 3.87m, Expired = 0m,
+            Adjusted = -0.01m, Refunded = 0.01m, ClosedBalance = 497.87m,
             CurrentBalance = 496.13m, StartDate = At, ExpirationDate = At.AddYears(1).AddSeconds(-1), PoNumber = "", CreatedAt = At,
         };
         var invoice = new Invoice
@@ -94,6 +95,13 @@ internal static class EntitySamples
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", CreatedAt = At, SentAt = null },
             new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1" },
             new InvoiceSequence { Issuer = "Contoso Billing Ltd", LastNumber = 41 },
+            new CreditSummary
+            {
+                BillingAccountId = account.Id, BillingProfileId = profile.Id, Currency = "USD", CurrentBalance = 997.87m, PendingEligibleCharges = -1.74m,
+                PendingCreditAdjustments = 0.000001m, ExpiredCredit = 12.5m,
+            },
+            new CreditDayTotal { BillingAccountId = account.Id, BillingProfileId = profile.Id, Day = new DateOnly(2019, 10, 11), Currency = "USD", Amount = -1.74m },
+            new CreditOpenEntry { BillingAccountId = account.Id, BillingProfileId = profile.Id, IdempotencyKey = "draw:2" },
         ];
     }
 }

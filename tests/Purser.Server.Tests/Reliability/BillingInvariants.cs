@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Engine;
+using Purser.Engine.Credits;
 
 namespace Purser.Server.Tests.Reliability;
 
@@ -45,6 +46,7 @@ internal static class BillingInvariants
             .Select(e => $"entry {e.IdempotencyKey} settled under {e.InvoiceNumber}, which no invoice has"));
         found.AddRange((await db.CreditLots.AsNoTracking().Where(l => l.CurrentBalance < 0m || l.ClosedBalance < 0m).ToListAsync())
             .Select(l => $"lot {l.Id} below zero: {l.CurrentBalance}/{l.ClosedBalance}"));
+        found.AddRange(await new LedgerCheck(store).VerifyAsync(CancellationToken.None));
         return found;
     }
 }

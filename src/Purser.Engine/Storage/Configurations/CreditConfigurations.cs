@@ -24,8 +24,41 @@ internal sealed class CreditJournalEntryConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.OccurredAt });
         b.HasIndex(x => new { x.BillingProfileId, x.ChargeKey });
+        b.HasIndex(x => new { x.BillingProfileId, x.Settles });
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CreditLot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditSummaryConfiguration : IEntityTypeConfiguration<CreditSummary>
+{
+    public void Configure(EntityTypeBuilder<CreditSummary> b)
+    {
+        b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId });
+        b.HasIndex(x => x.BillingProfileId).IsUnique();
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditDayTotalConfiguration : IEntityTypeConfiguration<CreditDayTotal>
+{
+    public void Configure(EntityTypeBuilder<CreditDayTotal> b)
+    {
+        b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId, x.Day });
+        b.HasIndex(x => new { x.BillingProfileId, x.Day });
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditOpenEntryConfiguration : IEntityTypeConfiguration<CreditOpenEntry>
+{
+    public void Configure(EntityTypeBuilder<CreditOpenEntry> b)
+    {
+        b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId, x.IdempotencyKey });
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

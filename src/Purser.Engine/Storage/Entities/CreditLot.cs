@@ -1,8 +1,9 @@
 namespace Purser.Engine.Storage.Entities;
 
 /// <summary>
-/// A grant of credit to a billing profile. The balances are caches of the journal, kept with
-/// the entry that changed them.
+/// A grant of credit to a billing profile. Its position (the running totals of
+/// <see cref="Core.Ledger.LotPosition"/> and the balances they give) is kept with the entry that
+/// changed it, so no read replays the journal; <c>purser verify-ledger</c> checks it against the journal.
 /// </summary>
 internal sealed class CreditLot
 {
@@ -14,6 +15,11 @@ internal sealed class CreditLot
     public required string Source { get; set; }
     public required string Currency { get; set; }
     public decimal OriginalAmount { get; set; }
+    public decimal Granted { get; set; }
+    public decimal Drawn { get; set; }
+    public decimal Expired { get; set; }
+    public decimal Adjusted { get; set; }
+    public decimal Refunded { get; set; }
     public decimal ClosedBalance { get; set; }
     public decimal CurrentBalance { get; set; }
     public DateTime StartDate { get; set; }

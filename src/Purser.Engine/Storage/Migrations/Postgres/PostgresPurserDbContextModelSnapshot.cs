@@ -305,6 +305,33 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.ToTable("Charges");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId", "Day");
+
+                    b.HasIndex("BillingProfileId", "Day");
+
+                    b.ToTable("CreditDayTotals");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditJournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -375,6 +402,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("BillingProfileId", "Settles");
+
                     b.HasIndex("BillingAccountId", "BillingProfileId", "OccurredAt");
 
                     b.ToTable("CreditJournal");
@@ -385,6 +414,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("Adjusted")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<Guid>("BillingAccountId")
                         .HasColumnType("uuid");
@@ -408,8 +441,20 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
+                    b.Property<decimal>("Drawn")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
                     b.Property<DateTime>("ExpirationDate")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Expired")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<decimal>("OriginalAmount")
                         .HasPrecision(28, 10)
@@ -418,6 +463,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<string>("PoNumber")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<decimal>("Refunded")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -440,6 +489,63 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasIndex("BillingAccountId", "BillingProfileId", "ExpirationDate");
 
                     b.ToTable("CreditLots");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditOpenEntry", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId", "IdempotencyKey");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("CreditOpenEntries");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditSummary", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("CurrentBalance")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal>("ExpiredCredit")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal>("PendingCreditAdjustments")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal>("PendingEligibleCharges")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId");
+
+                    b.HasIndex("BillingProfileId")
+                        .IsUnique();
+
+                    b.ToTable("CreditSummaries");
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.IdempotencyRecord", b =>
@@ -1325,6 +1431,15 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditJournalEntry", b =>
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
@@ -1341,6 +1456,24 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditOpenEntry", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditSummary", b =>
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()

@@ -300,6 +300,33 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Charges");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId", "Day");
+
+                    b.HasIndex("BillingProfileId", "Day");
+
+                    b.ToTable("CreditDayTotals");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditJournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -368,6 +395,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("BillingProfileId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("BillingProfileId", "Settles");
+
                     b.HasIndex("BillingAccountId", "BillingProfileId", "OccurredAt");
 
                     b.ToTable("CreditJournal");
@@ -377,6 +406,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Adjusted")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingAccountId")
@@ -401,7 +434,19 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Drawn")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpirationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Expired")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("OriginalAmount")
@@ -410,6 +455,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("PoNumber")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Refunded")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -433,6 +482,63 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("BillingAccountId", "BillingProfileId", "ExpirationDate");
 
                     b.ToTable("CreditLots");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditOpenEntry", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId", "IdempotencyKey");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("CreditOpenEntries");
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditSummary", b =>
+                {
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CurrentBalance")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExpiredCredit")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PendingCreditAdjustments")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PendingEligibleCharges")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BillingAccountId", "BillingProfileId");
+
+                    b.HasIndex("BillingProfileId")
+                        .IsUnique();
+
+                    b.ToTable("CreditSummaries");
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.IdempotencyRecord", b =>
@@ -1306,6 +1412,15 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditJournalEntry", b =>
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
@@ -1322,6 +1437,24 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditLot", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditOpenEntry", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditSummary", b =>
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
