@@ -37,6 +37,12 @@ public sealed class PurserStore : IAsyncDisposable
 
     public StorageEngine Engine { get; }
 
+    /// <summary>
+    /// How many billing profiles a background pass changes at once: PostgreSQL locks per profile, so
+    /// profiles proceed side by side; SQLite has one writer, so a second would only wait.
+    /// </summary>
+    public int ProfileParallelism => Engine == StorageEngine.Postgres ? Math.Max(4, Environment.ProcessorCount) : 1;
+
     internal string? SqliteConnectionString { get; }
 
     internal NpgsqlDataSource? PostgresDataSource => _postgres;

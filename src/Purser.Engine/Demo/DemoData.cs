@@ -152,7 +152,7 @@ internal sealed class DemoData
         {
             Id = ArmNames.StableId("lot:" + key), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = sub?.Id,
             Sequence = _entities.OfType<CreditLot>().Count() + 1, Source = source, Currency = profile.Currency, OriginalAmount = amount,
-            ClosedBalance = amount, CurrentBalance = amount, StartDate = start, ExpirationDate = start.AddMonths(months), PoNumber = "", CreatedAt = start,
+            StartDate = start, ExpirationDate = start.AddMonths(months), PoNumber = "", CreatedAt = start,
         };
         _entities.Add(lot);
         _entities.Add(new CreditJournalEntry

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Purser.Core;
 
 namespace Purser.Engine.Jobs;
@@ -6,20 +7,21 @@ namespace Purser.Engine.Jobs;
 public sealed record ProfileFailure(Guid BillingProfileId, string Reason);
 
 /// <summary>
-/// Runs a background pass's work one billing profile at a time so that one profile's exception or
-/// refusal never stops the profiles after it: each failure is kept for the caller to log and count.
+/// Runs a background pass's work one billing profile at a time, up to <c>parallelism</c> profiles at
+/// once, so that one profile's exception or refusal never stops the others: each failure is kept for
+/// the caller to log and count.
 /// </summary>
 public static class ProfileFailures
 {
-    public static async Task<(List<T> Done, List<ProfileFailure> Failed)> EachAsync<T>(IEnumerable<Guid> profiles,
+    public static async Task<(List<T> Done, List<ProfileFailure> Failed)> EachAsync<T>(IEnumerable<Guid> profiles, int parallelism,
         Func<Guid, Task<Outcome<T>>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(work);
-        var (done, failed) = (new List<T>(), new List<ProfileFailure>());
-        foreach (var profileId in profiles)
+        var (done, failed) = (new ConcurrentBag<T>(), new ConcurrentBag<ProfileFailure>());
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(profiles, options, async (profileId, _) =>
         {
-            ct.ThrowIfCancellationRequested();
             try
             {
                 var outcome = await work(profileId);
@@ -32,7 +34,7 @@ public static class ProfileFailures
             {
                 failed.Add(new ProfileFailure(profileId, $"{ex.GetType().Name}: {ex.Message}"));
             }
-        }
-        return (done, failed);
+        });
+        return ([.. done], [.. failed]);
     }
 }

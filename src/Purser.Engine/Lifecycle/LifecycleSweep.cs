@@ -26,7 +26,7 @@ public sealed class LifecycleSweep(PurserStore store, CreditBook book, TimeProvi
             var due = db.Subscriptions.Where(s => s.NextCheckAt != null && s.NextCheckAt <= now).Select(s => s.BillingProfileId);
             profiles = await expiring.Union(due).Distinct().ToListAsync(ct);
         }
-        var (swept, failed) = await ProfileFailures.EachAsync(profiles, profileId => book.ChangeAsync<(int Lots, int Subscriptions)>(profileId, async session =>
+        var (swept, failed) = await ProfileFailures.EachAsync(profiles, store.ProfileParallelism, profileId => book.ChangeAsync<(int Lots, int Subscriptions)>(profileId, async session =>
         {
             var expiry = new ExpireCredit(session.Now).Decide(session.Ledger);
             var after = session.Ledger.Apply(expiry);

@@ -30,7 +30,7 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
                               where a.Quantity != a.RatedQuantity
                               select s.BillingProfileId).Distinct().ToListAsync(ct);
         }
-        var (passes, failed) = await ProfileFailures.EachAsync(profiles, profileId => book.ChangeAsync(profileId, session => RateProfileAsync(session, ct), ct), ct);
+        var (passes, failed) = await ProfileFailures.EachAsync(profiles, store.ProfileParallelism, profileId => book.ChangeAsync(profileId, session => RateProfileAsync(session, ct), ct), ct);
         return new RatingPass(passes.Count, passes.Sum(p => p.DaysRated), passes.Sum(p => p.Charges), passes.Sum(p => p.Amount),
             [.. passes.SelectMany(p => p.Disabled)], passes.Sum(p => p.Unpriced), failed);
     }
