@@ -13,10 +13,6 @@ namespace Purser.Core.Tests.Ledger;
 [Properties(Arbitrary = [typeof(LedgerScript)], MaxTest = 2000)]
 public class LedgerProperties
 {
-    private static readonly DateTimeOffset Origin = new(2017, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-
-    private static DateTimeOffset Day(int day) => Origin.AddDays(day).AddHours(day % 24);
-
     [Property]
     public void Money_is_conserved_and_no_lot_goes_below_zero(LedgerScript script)
     {
@@ -90,10 +86,10 @@ public class LedgerProperties
             switch (step)
             {
                 case GrantStep g:
-                    lots.Add(book.Grant(g.Cents / 100m, Day(g.StartDay), Day(g.StartDay + g.Days)));
+                    lots.Add(book.Grant(g.Cents / 100m, LedgerScript.Day(g.StartDay), LedgerScript.Day(g.StartDay + g.Days)));
                     break;
                 case ChargeStep c:
-                    var command = new DrawCharge($"charge-{n}", book.M(c.Cents / 100m), c.Eligible, Day(c.Day), "usage",
+                    var command = new DrawCharge($"charge-{n}", book.M(c.Cents / 100m), c.Eligible, LedgerScript.Day(c.Day), "usage",
                         c.Settled ? EntryPhase.Settled : EntryPhase.Pending);
                     var drawn = command.Decide(book.Ledger).Value;
                     onCharge(book.Ledger, (command, drawn));
@@ -101,18 +97,18 @@ public class LedgerProperties
                     charges.Add(command.Key);
                     break;
                 case ExpireStep e:
-                    book.Expire(Day(e.Day));
+                    book.Expire(LedgerScript.Day(e.Day));
                     break;
                 case RefundStep r when charges.Count > 0:
-                    book.Refund($"refund-{n}", charges[r.ChargeIndex % charges.Count], r.Cents / 100m, Day(r.Day));
+                    book.Refund($"refund-{n}", charges[r.ChargeIndex % charges.Count], r.Cents / 100m, LedgerScript.Day(r.Day));
                     break;
                 case AdjustStep a when lots.Count > 0 && a.Cents != 0:
-                    var adjusted = new AdjustCredit($"adjust-{n}", lots[a.LotIndex % lots.Count], book.M(a.Cents / 100m), Day(a.Day), "adjustment").Decide(book.Ledger);
+                    var adjusted = new AdjustCredit($"adjust-{n}", lots[a.LotIndex % lots.Count], book.M(a.Cents / 100m), LedgerScript.Day(a.Day), "adjustment").Decide(book.Ledger);
                     if (adjusted.IsAccepted)
                         book.Apply(adjusted.Value);
                     break;
                 case SettleStep s:
-                    book.Settle($"INV-{n}", Day(s.Day));
+                    book.Settle($"INV-{n}", LedgerScript.Day(s.Day));
                     break;
             }
         }

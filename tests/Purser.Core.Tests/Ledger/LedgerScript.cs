@@ -7,6 +7,11 @@ namespace Purser.Core.Tests.Ledger;
 /// <summary>A random history of ledger commands; days count from a fixed origin.</summary>
 public sealed record LedgerScript(ImmutableArray<LedgerStep> Steps)
 {
+    private static readonly DateTimeOffset Origin = new(2017, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The instant a step's day number names, at a different hour each day.</summary>
+    public static DateTimeOffset Day(int day) => Origin.AddDays(day).AddHours(day % 24);
+
     public override string ToString() => string.Join("; ", Steps);
 
     public static Arbitrary<LedgerScript> Arbitrary()

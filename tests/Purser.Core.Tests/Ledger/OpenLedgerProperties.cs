@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using FsCheck.Xunit;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
@@ -13,10 +12,6 @@ namespace Purser.Core.Tests.Ledger;
 [Properties(Arbitrary = [typeof(LedgerScript)], MaxTest = 1000)]
 public class OpenLedgerProperties
 {
-    private static readonly DateTimeOffset Origin = new(2017, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-
-    private static DateTimeOffset Day(int day) => Origin.AddDays(day).AddHours(day % 24);
-
     [Property]
     public void An_open_ledger_decides_as_the_whole_journal_does_and_the_kept_summary_agrees(LedgerScript script)
     {
@@ -85,14 +80,14 @@ public class OpenLedgerProperties
     private static Func<CreditLedger, LedgerChange?>? Command(LedgerStep step, int n, List<Guid> lots, List<string> charges) => step switch
     {
         GrantStep g => ledger => Accepted(new GrantCredit($"grant-{g.StartDay}-{g.Cents}", Guid.Parse($"00000000-0000-0000-0000-{n:D12}"),
-            M(g.Cents), CreditSources.Promotional, Day(g.StartDay), Day(g.StartDay + g.Days)).Decide(ledger)),
+            M(g.Cents), CreditSources.Promotional, LedgerScript.Day(g.StartDay), LedgerScript.Day(g.StartDay + g.Days)).Decide(ledger)),
         ChargeStep c => ledger => new DrawCharge(charges.Count > 0 && c.Cents % 5 == 0 ? charges[c.Cents % charges.Count] : $"charge-{n}", M(c.Cents),
-            c.Eligible, Day(c.Day), "usage", c.Settled ? EntryPhase.Settled : EntryPhase.Pending).Decide(ledger).Value.Change,
-        ExpireStep e => ledger => new ExpireCredit(Day(e.Day)).Decide(ledger),
-        RefundStep r when charges.Count > 0 => ledger => new RefundCharge($"refund-{r.ChargeIndex % charges.Count}-{r.Cents % 7}", charges[r.ChargeIndex % charges.Count], M(r.Cents), Day(r.Day), "refund")
+            c.Eligible, LedgerScript.Day(c.Day), "usage", c.Settled ? EntryPhase.Settled : EntryPhase.Pending).Decide(ledger).Value.Change,
+        ExpireStep e => ledger => new ExpireCredit(LedgerScript.Day(e.Day)).Decide(ledger),
+        RefundStep r when charges.Count > 0 => ledger => new RefundCharge($"refund-{r.ChargeIndex % charges.Count}-{r.Cents % 7}", charges[r.ChargeIndex % charges.Count], M(r.Cents), LedgerScript.Day(r.Day), "refund")
             .Decide(ledger) is { IsAccepted: true } refunded ? refunded.Value.Change : null,
-        AdjustStep a when lots.Count > 0 && a.Cents != 0 => ledger => Accepted(new AdjustCredit($"adjust-{a.Cents % 11}", lots[a.LotIndex % lots.Count], M(a.Cents), Day(a.Day), "adjustment").Decide(ledger)),
-        SettleStep s => ledger => Accepted(new SettleInvoice($"INV-{n}", Day(s.Day)).Decide(ledger)),
+        AdjustStep a when lots.Count > 0 && a.Cents != 0 => ledger => Accepted(new AdjustCredit($"adjust-{a.Cents % 11}", lots[a.LotIndex % lots.Count], M(a.Cents), LedgerScript.Day(a.Day), "adjustment").Decide(ledger)),
+        SettleStep s => ledger => Accepted(new SettleInvoice($"INV-{n}", LedgerScript.Day(s.Day)).Decide(ledger)),
         _ => null,
     };
 
