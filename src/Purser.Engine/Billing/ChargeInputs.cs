@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Purser.Core.Monetary;
 using Purser.Core.Invoicing;
 
 namespace Purser.Engine.Billing;
 
 /// <summary>A one-off charge an operator records on a billing profile (a support plan, a marketplace item, a correction).</summary>
-public sealed record NewCharge(Guid? BillingProfileId, Guid? SubscriptionId, decimal? Amount, string? Description,
+public sealed record NewCharge([property: Required] Guid? BillingProfileId, Guid? SubscriptionId, [property: Required] decimal? Amount, [property: Required] string? Description,
     bool? CreditEligible, DateTimeOffset? ChargedAt);
 
 public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? SubscriptionId, string Description,

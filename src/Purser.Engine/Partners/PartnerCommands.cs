@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Engine.Accounts;
@@ -6,7 +7,7 @@ using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Partners;
 
-public sealed record NewPartner(string? Id, string? CompanyName, int? BillingDay);
+public sealed record NewPartner([property: Required] string? Id, [property: Required] string? CompanyName, int? BillingDay);
 
 public sealed record PartnerView(string Id, string CompanyName, int BillingDay);
 

@@ -1,15 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Purser.Core.Lifecycle;
 
 namespace Purser.Engine.Subscriptions;
 
-public sealed record NewSubscription(Guid? BillingProfileId, string? DisplayName, string? OfferType, string? PartnerId,
+public sealed record NewSubscription([property: Required] Guid? BillingProfileId, [property: Required] string? DisplayName, [property: Required] string? OfferType, string? PartnerId,
     Guid? ServiceAdministratorId, Guid? LicenseMeterId, int? Seats, DateOnly? StartDate = null);
 
 /// <summary>From <see cref="EffectiveDate"/> (a local day of the profile, possibly past: R-LATE) the subscription holds <see cref="Seats"/> licenses.</summary>
-public sealed record NewSeatChange(DateOnly? EffectiveDate, int? Seats);
+public sealed record NewSeatChange([property: Required] DateOnly? EffectiveDate, [property: Required] int? Seats);
 
 /// <summary>Cancel with effect <see cref="EffectiveDate"/>, the first local day not used.</summary>
-public sealed record NewCancellation(DateOnly? EffectiveDate);
+public sealed record NewCancellation([property: Required] DateOnly? EffectiveDate);
 
 /// <summary>R-SUBEDIT and R-PARTNER: any field left null is unchanged; an empty partner id unlinks the partner.</summary>
 public sealed record SubscriptionChange(string? DisplayName, Guid? ServiceAdministratorId, string? PartnerId);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Purser.Core;
 using Purser.Server.Hosting;
@@ -31,6 +32,6 @@ public sealed record DownloadRange(DateOnly From, DateOnly To)
     private static DateOnly? Day(HttpRequest request, string name) =>
         DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private static IResult Missing(string name) =>
+    private static JsonHttpResult<ArmErrorBody> Missing(string name) =>
         ArmError.Result(RefusalCode.InvalidParameter, $"'{name}' is required as a date, yyyy-MM-dd.", name);
 }

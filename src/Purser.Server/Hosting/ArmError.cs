@@ -1,30 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Core;
 
 namespace Purser.Server.Hosting;
 
 /// <summary>
-/// ARM's error body, <c>{"error":{"code","message","target"}}</c>, used by every face of the API;
+/// ARM's error body (<see cref="ArmErrorBody"/>), used by every face of the API;
 /// the status is the one the code carries in its catalog (<see cref="RefusalCode"/>).
 /// </summary>
 public static class ArmError
 {
-    public static IResult Result(RefusalCode code, string message, string? target = null)
+    public static JsonHttpResult<ArmErrorBody> Result(RefusalCode code, string message, string? target = null)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return Results.Json(Body(code, message, target), statusCode: code.Status);
+        return TypedResults.Json(Body(code, message, target), statusCode: code.Status);
     }
 
-    public static object Body(RefusalCode code, string message, string? target = null)
+    public static ArmErrorBody Body(RefusalCode code, string message, string? target = null)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return new { error = target is null ? (object)new { code = code.Code, message } : new { code = code.Code, message, target } };
+        return new(new(code.Code, message, target));
     }
 
     /// <summary>An error made of several problems, each named in <c>details</c> (ARM's shape for a batch).</summary>
-    public static IResult WithDetails(RefusalCode code, string message, IEnumerable<(string Code, string Message, string Target)> details)
+    public static JsonHttpResult<ArmErrorBody> WithDetails(RefusalCode code, string message, IEnumerable<(string Code, string Message, string Target)> details)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return Results.Json(new { error = new { code = code.Code, message, details = details.Select(d => new { code = d.Code, message = d.Message, target = d.Target }) } },
+        return TypedResults.Json(new ArmErrorBody(new(code.Code, message, Details: [.. details.Select(d => new ArmErrorPart(d.Code, d.Message, d.Target))])),
             statusCode: code.Status);
     }
 
@@ -37,14 +38,14 @@ public static class ArmError
         return response.WriteAsJsonAsync(Body(code, message, target), response.HttpContext.RequestAborted);
     }
 
-    public static IResult From(Refusal refusal)
+    public static JsonHttpResult<ArmErrorBody> From(Refusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return Result(refusal.Code, refusal.Message, refusal.Target);
     }
 
-    public static IResult NotFound(string what) => Result(RefusalCode.NotFound, $"{what} was not found.");
+    public static JsonHttpResult<ArmErrorBody> NotFound(string what) => Result(RefusalCode.NotFound, $"{what} was not found.");
 
-    public static IResult Forbidden() => Result(RefusalCode.AuthorizationFailed,
+    public static JsonHttpResult<ArmErrorBody> Forbidden() => Result(RefusalCode.AuthorizationFailed,
         "The caller does not have a role that allows this operation at this scope.");
 }

@@ -61,8 +61,10 @@ public static class IdempotencyKeys
             try
             {
                 var result = await next(context);
+                // A typed handler answers Results<…>: the result it chose is inside.
+                var answer = result is INestedHttpResult nested ? nested.Result : result;
                 // Results.Json without a status code answers 200 but reports none: it is a success to keep too.
-                if (result is IStatusCodeHttpResult ok && (ok.StatusCode ?? StatusCodes.Status200OK) is >= 200 and < 300 && result is IValueHttpResult value)
+                if (answer is IStatusCodeHttpResult ok && (ok.StatusCode ?? StatusCodes.Status200OK) is >= 200 and < 300 && answer is IValueHttpResult value)
                 {
                     var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
                     var body = JsonSerializer.Serialize(stored is null ? value.Value : stored(value.Value), json);

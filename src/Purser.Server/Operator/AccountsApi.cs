@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Engine.Accounts;
 using Purser.Server.Hosting;
 
@@ -19,8 +20,9 @@ public static class AccountsApi
         ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.CreateTokenAsync(body, ct)).Created())
             .WithIdempotencyKey(stored: reply => reply is ApiTokenView token ? token with { Token = null } : reply).WithTags(OperatorTags.UsersAndRoles);
-        ops.MapGet("/users/{userId:guid}/tokens", async (Guid userId, AccountCommands accounts, CancellationToken ct) =>
-            await accounts.ListTokensAsync(userId, ct) is { } tokens ? Results.Json(new { value = tokens }) : ArmError.NotFound($"User '{userId}'"))
+        ops.MapGet("/users/{userId:guid}/tokens", async Task<Results<Ok<OperatorList<ApiTokenSummary>>, JsonHttpResult<ArmErrorBody>>> (
+                Guid userId, AccountCommands accounts, CancellationToken ct) =>
+            await accounts.ListTokensAsync(userId, ct) is { } tokens ? TypedResults.Ok(new OperatorList<ApiTokenSummary>(tokens)) : ArmError.NotFound($"User '{userId}'"))
             .WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/tokens/{tokenId:guid}/revocation", async (Guid tokenId, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.RevokeTokenAsync(tokenId, ct)).Ok()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);

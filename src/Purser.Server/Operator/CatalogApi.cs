@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Engine.Catalog;
 using Purser.Engine.Invoicing;
 using Purser.Engine.Partners;
@@ -15,7 +16,7 @@ public static class CatalogApi
         ops.MapPost("/meters", async (NewMeter body, CatalogCommands catalog, CancellationToken ct) =>
             (await catalog.CreateMeterAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Catalog);
         ops.MapGet("/meters", async (CatalogCommands catalog, CancellationToken ct) =>
-            Results.Json(new { value = await catalog.ListMetersAsync(ct) })).WithTags(OperatorTags.Catalog);
+            TypedResults.Ok(new OperatorList<MeterView>(await catalog.ListMetersAsync(ct)))).WithTags(OperatorTags.Catalog);
         ops.MapPost("/meters/{meterId:guid}/prices", async (Guid meterId, NewPriceVersion body, CatalogCommands catalog, CancellationToken ct) =>
             (await catalog.AddPriceAsync(meterId, body, ct)).Created(PriceVersionReply.Of)).WithIdempotencyKey().WithTags(OperatorTags.Catalog);
         ops.MapPost("/partners", async (NewPartner body, PartnerCommands partners, CancellationToken ct) =>
@@ -23,7 +24,8 @@ public static class CatalogApi
         ops.MapGet("/partners/{partnerId}", async (string partnerId, PartnerCommands partners, CancellationToken ct) =>
             (await partners.CheckAsync(partnerId, ct)).Ok()).WithTags(OperatorTags.Partners);
         ops.MapGet("/partners/{partnerId}/reconciliation/{period}", (string partnerId, string period, HttpContext http, ReconciliationQueries recon) =>
-            ReconciliationDownload.AnswerAsync(http.Caller(), partnerId, period, recon, http.RequestAborted)).WithTags(OperatorTags.Partners);
+            ReconciliationDownload.AnswerAsync(http.Caller(), partnerId, period, recon, http.RequestAborted))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithTags(OperatorTags.Partners);
         return ops;
     }
 }

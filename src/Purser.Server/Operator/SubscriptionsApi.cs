@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Engine.Subscriptions;
 using Purser.Server.Hosting;
 
@@ -12,11 +13,13 @@ public static class SubscriptionsApi
             (await subscriptions.CreateAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
         ops.MapPatch("/subscriptions/{subscriptionId:guid}", async (Guid subscriptionId, SubscriptionChange body, SubscriptionCommands subscriptions, CancellationToken ct) =>
             (await subscriptions.ChangeAsync(subscriptionId, body, ct)).Ok()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);
-        ops.MapGet("/subscriptions/{subscriptionId:guid}", async (Guid subscriptionId, SubscriptionCommands subscriptions, CancellationToken ct) =>
-            await subscriptions.FindAsync(subscriptionId, ct) is { } found ? Results.Json(found) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
+        ops.MapGet("/subscriptions/{subscriptionId:guid}", async Task<Results<Ok<SubscriptionView>, JsonHttpResult<ArmErrorBody>>> (
+                Guid subscriptionId, SubscriptionCommands subscriptions, CancellationToken ct) =>
+            await subscriptions.FindAsync(subscriptionId, ct) is { } found ? TypedResults.Ok(found) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags(OperatorTags.Subscriptions);
-        ops.MapGet("/subscriptions/{subscriptionId:guid}/entitlement", async (Guid subscriptionId, Entitlement entitlement, CancellationToken ct) =>
-            await entitlement.CheckAsync(subscriptionId, ct) is { } view ? Results.Json(view) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
+        ops.MapGet("/subscriptions/{subscriptionId:guid}/entitlement", async Task<Results<Ok<EntitlementView>, JsonHttpResult<ArmErrorBody>>> (
+                Guid subscriptionId, Entitlement entitlement, CancellationToken ct) =>
+            await entitlement.CheckAsync(subscriptionId, ct) is { } view ? TypedResults.Ok(view) : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags(OperatorTags.Subscriptions);
         ops.MapPost("/subscriptions/{subscriptionId:guid}/seatChanges", async (Guid subscriptionId, NewSeatChange body, LicenseCommands licenses, CancellationToken ct) =>
             (await licenses.ChangeSeatsAsync(subscriptionId, body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Subscriptions);

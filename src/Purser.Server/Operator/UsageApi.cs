@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Core;
 using Purser.Engine.Usage;
 using Purser.Server.Hosting;
@@ -12,7 +13,7 @@ public static class UsageApi
 {
     public static RouteGroupBuilder MapUsageApi(this RouteGroupBuilder ops)
     {
-        ops.MapPost("/usage", async (UsageBatch body, UsageIngestion ingestion, CancellationToken ct) =>
+        ops.MapPost("/usage", async Task<Results<Ok<UsageBatchResult>, JsonHttpResult<ArmErrorBody>>> (UsageBatch body, UsageIngestion ingestion, CancellationToken ct) =>
         {
             var outcome = await ingestion.IngestAsync(body, ct);
             if (!outcome.IsAccepted)
@@ -22,7 +23,7 @@ public static class UsageApi
                 ? ArmError.WithDetails(RefusalCode.InvalidUsageBatch,
                     $"{result.Errors.Count} of {result.Received} events are invalid; nothing was written. Fix them, or send allowPartial: true to keep the valid ones.",
                     result.Errors.Select(e => (e.Code, e.Message, e.Target)))
-                : Results.Json(result);
+                : TypedResults.Ok(result);
         }).WithTags(OperatorTags.Usage);
         return ops;
     }

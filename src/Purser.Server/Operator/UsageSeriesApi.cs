@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Engine.Usage;
-using Purser.Server.Arm.Consumption;
 using Purser.Server.Hosting;
 
 namespace Purser.Server.Operator;
@@ -12,34 +12,12 @@ public static class UsageSeriesApi
 {
     public static RouteGroupBuilder MapUsageSeriesApi(this RouteGroupBuilder ops)
     {
-        ops.MapGet("/subscriptions/{subscriptionId:guid}/usageSeries", async (Guid subscriptionId, UsageSeriesQueries series, CancellationToken ct) =>
+        ops.MapGet("/subscriptions/{subscriptionId:guid}/usageSeries", async Task<Results<Ok<UsageSeriesReply>, JsonHttpResult<ArmErrorBody>>> (
+                Guid subscriptionId, UsageSeriesQueries series, CancellationToken ct) =>
             await series.OfSubscriptionAsync(subscriptionId, ct) is { } s
-                ? Results.Json(Shape(s))
+                ? TypedResults.Ok(UsageSeriesReply.Of(s))
                 : ArmError.NotFound($"Subscription '{subscriptionId}'"))
             .WithTags(OperatorTags.Usage);
         return ops;
     }
-
-    private static object Shape(UsageSeries s) => new
-    {
-        subscriptionId = s.SubscriptionId,
-        currency = s.Currency.Code,
-        from = s.From,
-        to = s.To,
-        asOf = s.AsOf,
-        realTime = false,
-        days = s.Days.Select(d => new
-        {
-            date = d.Date,
-            cost = StoredDecimal.Plain(d.Cost.Amount),
-            meters = d.Meters.Select(m => new
-            {
-                meterId = m.MeterId,
-                meterName = m.MeterName,
-                unit = m.Unit,
-                quantity = StoredDecimal.Plain(m.Quantity),
-                cost = m.Cost is { } c ? StoredDecimal.Plain(c.Amount) : (decimal?)null,
-            }),
-        }),
-    };
 }

@@ -32,7 +32,12 @@ internal enum FieldKind
 }
 
 /// <summary>One field of a request body, by its JSON path ("soldTo.country", "events[0].quantity").</summary>
-internal sealed record FieldSpec(string Path, FieldKind Kind, bool Required = false, bool ZeroAllowed = false);
+/// <param name="Required">Refused when missing or null from the endpoint's valid body.</param>
+/// <param name="Conditional">
+/// Required only by the kind of body the valid one is (a license-based subscription's seats, a customer's account), so
+/// the OpenAPI document lists it as optional.
+/// </param>
+internal sealed record FieldSpec(string Path, FieldKind Kind, bool Required = false, bool ZeroAllowed = false, bool Conditional = false);
 
 /// <summary>A case written by hand for a rule the field kinds do not express (a range, a cross-field check).</summary>
 internal sealed record SpecialCase(string Label, string? Field, Action<JsonObject, SeededWorld> Mutate, int[] Statuses,

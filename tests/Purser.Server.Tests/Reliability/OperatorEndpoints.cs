@@ -52,7 +52,7 @@ internal static class OperatorEndpoints
                 ["isOperator"] = false, ["preferredLanguage"] = "en",
             },
             [
-                new("billingAccountId", Reference, Required: true), new("email", Email, Required: true), new("password", Password),
+                new("billingAccountId", Reference, Required: true, Conditional: true), new("email", Email, Required: true), new("password", Password),
                 new("firstName", Text), new("lastName", Text), new("phone", Text), new("company", Text), new("isOperator", Flag),
                 new("preferredLanguage", Choice),
             ],
@@ -142,8 +142,8 @@ internal static class OperatorEndpoints
             [
                 new("startDate", Date),
                 new("billingProfileId", Reference, Required: true), new("displayName", Text, Required: true), new("offerType", Choice, Required: true),
-                new("partnerId", PartnerRef, Required: true), new("serviceAdministratorId", Reference), new("licenseMeterId", Reference, Required: true),
-                new("seats", Integer, Required: true),
+                new("partnerId", PartnerRef, Required: true, Conditional: true), new("serviceAdministratorId", Reference),
+                new("licenseMeterId", Reference, Required: true, Conditional: true), new("seats", Integer, Required: true, Conditional: true),
             ],
             [
                 new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Engine.Accounts;
@@ -32,7 +33,7 @@ public static class InvoicePeriod
         return (new InvoiceDateRange(from, to), null);
     }
 
-    private static IResult? Day(HttpRequest request, string name, bool required, List<BillingTimeZone> zones, out DateOnly? day)
+    private static JsonHttpResult<ArmErrorBody>? Day(HttpRequest request, string name, bool required, List<BillingTimeZone> zones, out DateOnly? day)
     {
         day = null;
         var raw = request.Query[name].ToString().Trim();

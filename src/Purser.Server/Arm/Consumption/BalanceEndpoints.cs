@@ -18,7 +18,7 @@ public static class BalanceEndpoints
         consumption.MapGet(Account + "/billingPeriods/{period}" + Balances, (HttpContext http, string period, BalanceQueries balances) =>
             BillingMonth.TryParse(period, out var month)
                 ? BalanceAsync(http, month, balances)
-                : Task.FromResult(ArmError.Result(RefusalCode.InvalidBillingPeriod, $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")))
+                : Task.FromResult<IResult>(ArmError.Result(RefusalCode.InvalidBillingPeriod, $"'{period}' is not a billing period name (yyyyMM, e.g. 201910).", "billingPeriodName")))
             .RequiresScope(Permission.Read);
     }
 

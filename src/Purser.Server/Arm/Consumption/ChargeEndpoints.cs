@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Core;
 using Purser.Engine.Consumption;
 using Purser.Server.Hosting;
@@ -40,7 +41,7 @@ public static class ChargeEndpoints
             : ArmError.From(summaries.Refusal);
 
     // A bound left out stays null: it is the current month's on each profile's own clock.
-    private static IResult? Range(HttpContext http, out RequestedDay? from, out RequestedDay? to)
+    private static JsonHttpResult<ArmErrorBody>? Range(HttpContext http, out RequestedDay? from, out RequestedDay? to)
     {
         (from, to) = (null, null);
         foreach (var unsupported in (string[])["$filter", "$apply"])
@@ -51,7 +52,7 @@ public static class ChargeEndpoints
         return Date(http, "startDate", out from) ?? Date(http, "endDate", out to);
     }
 
-    private static IResult? Date(HttpContext http, string name, out RequestedDay? value)
+    private static JsonHttpResult<ArmErrorBody>? Date(HttpContext http, string name, out RequestedDay? value)
     {
         value = null;
         var raw = http.Request.Query[name].ToString();

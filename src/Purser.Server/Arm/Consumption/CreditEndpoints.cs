@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Purser.Core;
 using Purser.Engine.Consumption;
 using Purser.Engine.Credits;
@@ -72,7 +73,7 @@ public static class CreditEndpoints
     }
 
     // Each end names a whole local day of the profile; an instant names the day it falls on there.
-    private static IResult? RequiredDate(HttpContext http, string name, out RequestedDay value)
+    private static JsonHttpResult<Hosting.ArmErrorBody>? RequiredDate(HttpContext http, string name, out RequestedDay value)
     {
         var raw = http.Request.Query[name].ToString();
         if (raw.Length == 0)
