@@ -115,6 +115,8 @@ internal static class BadInputCases
                 break;
             case Integer or Amount:
                 yield return ("word for a number", "twelve", BadRequest, false);
+                // Strict number handling: a client that quotes its numbers has a bug to hear about, however sensible the digits.
+                yield return ("number in a string", "12", BadRequest, false);
                 yield return ("NaN as a string", "NaN", BadRequest, false);
                 yield return ("object for a number", new JsonObject(), BadRequest, false);
                 yield return ("negative", -1, BadRequest, false);
@@ -124,6 +126,7 @@ internal static class BadInputCases
                 break;
             case Flag:
                 yield return ("word for a boolean", "yes", BadRequest, false);
+                yield return ("boolean in a string", "true", BadRequest, false);
                 yield return ("number for a boolean", 1, BadRequest, false);
                 break;
             case Date:

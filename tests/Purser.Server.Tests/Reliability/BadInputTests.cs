@@ -4,8 +4,9 @@ namespace Purser.Server.Tests.Reliability;
 
 /// <summary>
 /// T-BADINPUT (SPEC §5): every mutating operator endpoint, fed every bad value its fields admit, answers a
-/// 4xx ARM error naming the problem and leaves every table as it was; never a 500. One server per endpoint
-/// and engine; every failing case is listed in the one assertion message.
+/// 4xx ARM error naming the problem in the API's words (no .NET type in it, no internal type's members in
+/// any reply) and leaves every table as it was; never a 500. One server per endpoint and engine; every
+/// failing case is listed in the one assertion message.
 /// </summary>
 public class BadInputTests(ServerPerEngine servers) : IClassFixture<ServerPerEngine>
 {
@@ -42,6 +43,8 @@ public class BadInputTests(ServerPerEngine servers) : IClassFixture<ServerPerEng
         var answered = $"{reply.Status} {Shorten(reply.Body)}";
         if (reply.Status >= 500)
             return $"server error: {answered}";
+        if (WireWords.LeaksIn(reply.Body) is { } leak)
+            return $"{leak}: {answered}";
         if (reply.Status is >= 200 and < 300)
         {
             if (!c.MayAccept)

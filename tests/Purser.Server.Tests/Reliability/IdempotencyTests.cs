@@ -56,6 +56,7 @@ public class IdempotencyTests(ServerPerEngine servers) : IClassFixture<ServerPer
         var first = await OperatorRequests.SendAsync(op, endpoint.Method, path, body, Json, key);
         Assert.True(first.Status is 200 or 201, $"the valid body was refused: {first.Status} {first.Body}");
         Assert.Null(first.Replayed);
+        Assert.True(WireWords.LeaksIn(first.Body) is null, $"{WireWords.LeaksIn(first.Body)}: {first.Body}");
         var afterFirst = await DbSnapshot.TakeAsync(api.Database.Store);
         var effect = afterFirst.ChangesSince(before);
         Assert.NotEqual("", effect);
