@@ -48,7 +48,7 @@ public class OperatorDocumentTests(ServerPerEngine servers) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task Every_operation_describes_its_reply_and_its_refusals_as_arm_error_bodies()
+    public async Task Every_operation_describes_its_reply_as_a_wire_shape_and_its_refusals_as_arm_error_bodies()
     {
         var document = await ReadAsync(StorageEngine.Sqlite);
         var failures = new List<string>();
@@ -65,6 +65,12 @@ public class OperatorDocumentTests(ServerPerEngine servers) : IClassFixture<Serv
                 || media.GetProperty("schema").GetProperty("$ref").GetString() != "#/components/schemas/ArmErrorBody")
                 failures.Add($"{method} {path}: refusals are not described as ArmErrorBody");
         }
+
+        // The replies are wire shapes: no engine type (Money, Currency) is serialised as it is.
+        foreach (var schema in document.Root.GetProperty("components").GetProperty("schemas").EnumerateObject())
+            if (schema.Name is "Money" or "Currency"
+                || (schema.Value.TryGetProperty("properties", out var properties) && properties.EnumerateObject().Any(p => p.Name is "minorUnitDigits" or "isZero")))
+                failures.Add($"schema {schema.Name}: an internal type on the wire");
 
         var body = document.Component("ArmErrorBody");
         Assert.Equal(["error"], OperatorDocument.Required(body));
