@@ -7,6 +7,7 @@ using Purser.Server.Documents;
 using Purser.Server.Downloads;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Operator;
+using Purser.Server.Portal;
 
 namespace Purser.Server.Hosting;
 
@@ -22,6 +23,8 @@ public static partial class PurserHost
         // PDFsharp keeps one font choice per process, fixed by the first invoice rendered: make it before any request can render one.
         InvoiceFonts.Use(new InvoiceFonts { CjkFontPath = settings.InvoiceCjkFont });
         var builder = WebApplication.CreateSlimBuilder();
+        // The portal's styles and scripts (its own and Fluent UI's) from the build output as from a published app.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(settings.Urls);
         if (string.Equals(Environment.GetEnvironmentVariable("PURSER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
             builder.Logging.ClearProviders().AddJsonConsole();
@@ -32,6 +35,7 @@ public static partial class PurserHost
         builder.Services.AddPurserEngine();
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
+        builder.Services.AddPurserPortal();
         builder.Services.AddHostedService<Jobs.RatingWorker>();
         builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
@@ -53,13 +57,17 @@ public static partial class PurserHost
         app.UseArmErrors();
         app.UseCollapsedSlashes();
         app.UseRouting();
+        app.UsePortalRequestCulture();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOperatorApi();
         app.MapOperatorDocs();
         app.MapArmApi();
         app.MapDownloads();
+        app.MapPortal();
         return app;
     }
 
