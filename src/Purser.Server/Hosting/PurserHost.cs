@@ -22,7 +22,9 @@ public static partial class PurserHost
         ArgumentNullException.ThrowIfNull(settings);
         // PDFsharp keeps one font choice per process, fixed by the first invoice rendered: make it before any request can render one.
         InvoiceFonts.Use(new InvoiceFonts { CjkFontPath = settings.InvoiceCjkFont });
-        var builder = WebApplication.CreateSlimBuilder();
+        // Named for the executable, not the entry assembly, so the static asset manifests (purser.staticwebassets.*.json) are found
+        // when the server is hosted inside another process, as the tests host it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(PurserHost).Assembly.GetName().Name });
         // The portal's styles and scripts (its own and Fluent UI's) from the build output as from a published app.
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(settings.Urls);
@@ -62,6 +64,7 @@ public static partial class PurserHost
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UsePortalWriteGate();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOperatorApi();
         app.MapOperatorDocs();

@@ -25,7 +25,8 @@ internal static class PortalEndpoints
             await http.SignOutAsync(PortalServices.Scheme);
             return Results.Redirect("/portal/signin");
         }).RequireAuthorization(PortalServices.UserPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        app.MapPost("/portal/language", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string language, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
+        app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
         {
             var chosen = PortalServices.Languages.FirstOrDefault(l => l == language) ?? PortalServices.Languages[0];
             http.Response.Cookies.Append(PortalServices.LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
+using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Portal;
 
@@ -23,7 +24,7 @@ internal static class PortalServices
     public static readonly IReadOnlyList<string> Languages = ["zh-Hans", "zh-Hant", "en"];
 
     /// <summary>Sign-in posts allowed per client address and minute; the persisted lockout guards each account beyond that.</summary>
-    public const int SignInPostsPerMinute = 20;
+    public const int SignInPostsPerMinute = 60;
 
     public static IServiceCollection AddPurserPortal(this IServiceCollection services)
     {
@@ -38,7 +39,12 @@ internal static class PortalServices
         services.AddDataProtection().SetApplicationName("Purser");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(s =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(s.GetRequiredService<DataProtectionKeyStore>())));
-        services.AddAuthentication().AddCookie(Scheme, o =>
+        // Under /portal a request is who its cookie says (antiforgery tokens are bound to that user, signed in or not);
+        // everywhere else it is who its bearer token says, as before the portal existed.
+        services.AddAuthentication(o => o.DefaultScheme = "PurserByPath")
+            .AddPolicyScheme("PurserByPath", null, o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/portal", StringComparison.OrdinalIgnoreCase) ? Scheme : TokenAuthentication.SchemeName)
+            .AddCookie(Scheme, o =>
         {
             o.LoginPath = "/portal/signin";
             o.LogoutPath = "/portal/signout";
