@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Purser test suite on a fresh machine: installs what the tests need (PostgreSQL
-# server binaries, the invoice PDF fonts and poppler-utils), builds with warnings as errors, runs
+# server binaries, the invoice PDF fonts and poppler-utils, Chromium for the portal), builds with warnings as errors, runs
 # the .NET suites (storage tests on both SQLite and a PostgreSQL the tests start themselves), then
 # the Node compatibility suite that drives a running Purser with the official Azure SDK clients
 # (tests/compat), and ends with one line "N passed, N failed".
@@ -23,6 +23,13 @@ fi
 if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdftotext >/dev/null; then
   echo "== installing invoice PDF fonts and poppler-utils (Debian packages fonts-wqy-microhei, fonts-dejavu-core, poppler-utils)"
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-microhei fonts-dejavu-core poppler-utils >/dev/null
+fi
+
+# The portal tests drive Debian's Chromium through Playwright; Playwright never downloads a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Chromium for the portal tests (Debian package chromium)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
 fi
 
 echo "== restoring tools and building (warnings are errors)"

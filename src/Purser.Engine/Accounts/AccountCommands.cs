@@ -19,7 +19,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
 
     public static readonly IReadOnlyList<string> Languages = ["zh-Hans", "zh-Hant", "en"];
 
-    private static readonly PasswordHasher<User> Passwords = new();
+    internal static readonly PasswordHasher<User> Passwords = new();
 
     public async Task<Outcome<BillingAccountView>> CreateAccountAsync(NewBillingAccount input, CancellationToken ct)
     {
@@ -232,7 +232,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
     }
 
-    private static UserView View(User user) =>
+    internal static UserView View(User user) =>
         new(user.Id, user.BillingAccountId, user.Email, user.FirstName, user.LastName, user.IsOperator, user.PartnerId);
 
     private static Refusal? CheckAddress(AddressInput? address, string field) =>

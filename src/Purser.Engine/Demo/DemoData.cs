@@ -24,7 +24,7 @@ internal sealed class DemoData
         _entities.AddRange(_catalog.Entities);
         var partner = new Partner { Id = "1234567", CompanyName = "世纪互联云合作伙伴有限公司", BillingDay = 15, CreatedAt = nowUtc.AddYears(-2) };
         _entities.Add(partner);
-        _entities.Add(new User { Id = ArmNames.StableId("user:operator"), Email = "operator@purser.local", FirstName = "Platform", LastName = "Operator", IsOperator = true, CreatedAt = nowUtc });
+        _entities.Add(WithPassword(new User { Id = ArmNames.StableId("user:operator"), Email = "operator@purser.local", FirstName = "Platform", LastName = "Operator", IsOperator = true, CreatedAt = nowUtc }, "operator"));
 
         StandardPrepaid();
         Trial();
@@ -35,6 +35,22 @@ internal sealed class DemoData
 
     public IReadOnlyList<object> Entities => _entities;
 
+    /// <summary>The demo's people and the portal password each signs in with (printed by `purser demo`, listed in the README).</summary>
+    public IReadOnlyList<(string Email, string Password)> SignIns => [.. _entities.OfType<User>().Select(u => (u.Email, PasswordOf(u)))];
+
+    private readonly Dictionary<Guid, string> _passwords = [];
+
+    private string PasswordOf(User user) => _passwords[user.Id];
+
+    /// <summary>Demo passwords are public by design: the demo is for trying Purser, never for real money.</summary>
+    private User WithPassword(User user, string key)
+    {
+        var password = $"purser-demo-{key}";
+        user.PasswordHash = Accounts.AccountCommands.Passwords.HashPassword(user, password);
+        _passwords[user.Id] = password;
+        return user;
+    }
+
     private void StandardPrepaid()
     {
         var (account, admin) = Account("prepaid", "上海云启科技有限公司", "MicrosoftOnlineServicesProgram", "Individual", "zh-Hans");
@@ -44,6 +60,19 @@ internal sealed class DemoData
         Grant(account, production, sub, "prepaid-2", CreditSources.Prepayment, 2000m, _now.AddDays(-40));
         Usage(account, sub, _catalog.VirtualMachine, days: 45, perDay: 18m);
         Usage(account, sub, _catalog.BlobStorage, days: 45, perDay: 120m);
+
+        // A reader of the production profile: sees its figures, may not pay (R-ROLES).
+        var reader = WithPassword(new User
+        {
+            Id = ArmNames.StableId("user:prepaid-reader"), BillingAccountId = account.Id, Email = "reader@prepaid.demo.purser", FirstName = "Reader",
+            LastName = account.DisplayName, Company = account.DisplayName, CreatedAt = account.CreatedAt,
+        }, "prepaid-reader");
+        _entities.Add(reader);
+        _entities.Add(new RoleAssignment
+        {
+            Id = ArmNames.StableId("role:prepaid-reader"), BillingAccountId = account.Id, UserId = reader.Id, Role = "BillingProfileReader",
+            ScopeKind = "BillingProfile", ScopeId = production.Id, CreatedAt = account.CreatedAt,
+        });
 
         var department = Profile(account, "prepaid-dept", "研发部门", "CNY", "Asia/Shanghai");
         var deptSub = Subscription(account, department, admin, "prepaid-dept", "标准预付费 - 研发", OfferType.StandardPrepaid, _now.AddMonths(-2));
@@ -108,7 +137,7 @@ internal sealed class DemoData
             LastName = name, Company = name, PreferredLanguage = language, CreatedAt = account.CreatedAt,
         };
         _entities.Add(account);
-        _entities.Add(admin);
+        _entities.Add(WithPassword(admin, key));
         foreach (var role in new[] { "AccountAdministrator", "BillingAccountOwner" })
         {
             _entities.Add(new RoleAssignment

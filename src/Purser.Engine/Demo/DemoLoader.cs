@@ -9,11 +9,14 @@ namespace Purser.Engine.Demo;
 /// <summary>Loads the demo into an empty database, once: a second loader finds accounts and stops.</summary>
 public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices)
 {
-    public async Task<bool> LoadAsync(CancellationToken ct = default)
+    public async Task<bool> LoadAsync(CancellationToken ct = default) => await LoadWithSignInsAsync(ct) is not null;
+
+    /// <summary>Loads the demo and answers each demo user's e-mail and portal password; null when the database was not empty.</summary>
+    public async Task<IReadOnlyList<(string Email, string Password)>?> LoadWithSignInsAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
         if (await db.BillingAccounts.AnyAsync(ct))
-            return false;
+            return null;
         var data = new DemoData(clock.GetUtcNow().UtcDateTime);
         db.AddRange(data.Entities);
         try
@@ -24,13 +27,13 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSet
         {
             // Two servers starting on one empty PostgreSQL race here; the unique account names let one win.
             if (await AnotherLoaderWonAsync(ct))
-                return false;
+                return null;
             throw;
         }
         // The demo writes its grants as journal facts; the figures reads use are derived from them as for any store.
         await LedgerCheck.KeepMissingAsync(db, ct);
         await BillLastPeriodAsync(ct);
-        return true;
+        return data.SignIns;
     }
 
     // The demo's usage goes through rating and last period through a billing run, as production's would: charges, credit drawn, a past invoice.

@@ -36,6 +36,7 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The length of a text column that names no other (<see cref="Configurations.StoredNames"/> keeps enums to it too).</summary>
     internal const int TextLength = 400;

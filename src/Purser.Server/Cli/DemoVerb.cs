@@ -16,10 +16,15 @@ internal static class DemoVerb
             var cs = StoreOptions.ConnectionString(parse);
             await using var store = new PurserStore(cs);
             await store.MigrateAsync(ct);
-            var loaded = await new DemoLoader(store, TimeProvider.System, new InvoiceSettings()).LoadAsync(ct);
-            await Console.Out.WriteLineAsync(loaded
-                ? $"Demo loaded into {StoreOptions.Describe(cs)}."
-                : $"{StoreOptions.Describe(cs)} already holds billing accounts; demo not loaded.");
+            var signIns = await new DemoLoader(store, TimeProvider.System, new InvoiceSettings()).LoadWithSignInsAsync(ct);
+            if (signIns is null)
+            {
+                await Console.Out.WriteLineAsync($"{StoreOptions.Describe(cs)} already holds billing accounts; demo not loaded.");
+                return 0;
+            }
+            await Console.Out.WriteLineAsync($"Demo loaded into {StoreOptions.Describe(cs)}. Portal sign-ins (/portal):");
+            foreach (var (email, password) in signIns)
+                await Console.Out.WriteLineAsync($"  {email,-34} {password}");
             return 0;
         });
         return demo;

@@ -55,6 +55,7 @@ internal static class EngineServices
         services.AddSingleton<BudgetCommands>();
         services.AddSingleton<UsageDetailQueries>();
         services.AddSingleton<UsageSeriesQueries>();
+        services.AddSingleton<SubscriptionOverviewQueries>();
         services.AddSingleton<BillingHistoryQueries>();
         services.AddSingleton<ReconciliationQueries>();
         services.AddSingleton<LicenseCommands>();

@@ -7,6 +7,7 @@ using Purser.Server.Documents;
 using Purser.Server.Downloads;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Operator;
+using Purser.Server.Portal;
 
 namespace Purser.Server.Hosting;
 
@@ -21,7 +22,11 @@ public static partial class PurserHost
         ArgumentNullException.ThrowIfNull(settings);
         // PDFsharp keeps one font choice per process, fixed by the first invoice rendered: make it before any request can render one.
         InvoiceFonts.Use(new InvoiceFonts { CjkFontPath = settings.InvoiceCjkFont });
-        var builder = WebApplication.CreateSlimBuilder();
+        // Named for the executable, not the entry assembly, so the static asset manifests (purser.staticwebassets.*.json) are found
+        // when the server is hosted inside another process, as the tests host it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(PurserHost).Assembly.GetName().Name });
+        // The portal's styles and scripts (its own and Fluent UI's) from the build output as from a published app.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(settings.Urls);
         if (string.Equals(Environment.GetEnvironmentVariable("PURSER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
             builder.Logging.ClearProviders().AddJsonConsole();
@@ -32,6 +37,7 @@ public static partial class PurserHost
         builder.Services.AddPurserEngine();
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
+        builder.Services.AddPurserPortal();
         builder.Services.AddHostedService<Jobs.RatingWorker>();
         builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
@@ -53,13 +59,18 @@ public static partial class PurserHost
         app.UseArmErrors();
         app.UseCollapsedSlashes();
         app.UseRouting();
+        app.UsePortalRequestCulture();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.UsePortalWriteGate();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOperatorApi();
         app.MapOperatorDocs();
         app.MapArmApi();
         app.MapDownloads();
+        app.MapPortal();
         return app;
     }
 

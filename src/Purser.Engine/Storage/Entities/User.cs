@@ -17,4 +17,8 @@ internal sealed class User
     public string? PartnerId { get; set; }
     public string PreferredLanguage { get; set; } = "zh-Hans";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Wrong portal passwords since the last sign-in or lockout; stored so every server counts the same attempts.</summary>
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntil { get; set; }
 }

@@ -548,6 +548,28 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.ToTable("CreditSummaries");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Operation")
@@ -1269,6 +1291,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1279,6 +1304,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<string>("LastName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(400)

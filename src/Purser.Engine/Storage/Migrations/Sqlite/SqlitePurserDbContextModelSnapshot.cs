@@ -541,6 +541,26 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.ToTable("CreditSummaries");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Operation")
@@ -1250,6 +1270,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1259,6 +1282,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("LastName")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartnerId")

@@ -1,0 +1,22 @@
+using Purser.Core.Ledger;
+using Purser.Core.Monetary;
+using Purser.Engine.Usage;
+
+namespace Purser.Engine.Subscriptions;
+
+/// <summary>
+/// R-OVERVIEW as the portal shows one subscription: what credit is left on its billing profile and
+/// for how many days, the purchase the last days count from, the recent usage and the forecast,
+/// and (R-DELETE-90, R-TRIAL) the day a disabled subscription loses its data.
+/// </summary>
+public sealed record SubscriptionOverview(
+    SubscriptionView Subscription,
+    string BillingProfileDisplayName,
+    string? AccountAdministrator,
+    Money RemainingCredit,
+    int RemainingDays,
+    DateOnly? PurchaseDate,
+    DateOnly? CreditExpiresOn,
+    DateOnly? DataDeletedOn,
+    UsageSeries Usage,
+    CreditForecast Forecast);

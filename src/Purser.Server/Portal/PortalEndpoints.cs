@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Purser.Server.Hosting.Security;
+using Purser.Server.Portal.Components;
+
+namespace Purser.Server.Portal;
+
+/// <summary>Mounts the portal under /portal and sends browsers there from /; the API's own paths are untouched.</summary>
+internal static class PortalEndpoints
+{
+    public static void UsePortalRequestCulture(this WebApplication app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/portal", StringComparison.OrdinalIgnoreCase), portal => portal.UseRequestLocalization());
+
+    public static void MapPortal(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>();
+        app.MapGet("/", (HttpContext http) => WantsPage(http.Request)
+                ? Results.Redirect("/portal")
+                : Results.Challenge(authenticationSchemes: [TokenAuthentication.SchemeName]))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/portal/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(PortalServices.Scheme);
+            return Results.Redirect("/portal/signin");
+        }).RequireAuthorization(PortalServices.UserPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
+        app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
+        {
+            var chosen = PortalServices.Languages.FirstOrDefault(l => l == language) ?? PortalServices.Languages[0];
+            http.Response.Cookies.Append(PortalServices.LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Path = "/portal", HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365) });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith("/portal", StringComparison.Ordinal) ? r : "/portal");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    // Programs ask for JSON and keep hearing the ARM 401 they always did; a browser asking for HTML gets the portal.
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+}
