@@ -6,7 +6,7 @@ namespace Purser.Engine.Consumption;
 /// <summary>
 /// Works a month's <see cref="BalanceView"/> out of credit movements, each on the day it counts on
 /// (<see cref="DatedMovement"/>), and the charges dated in the month. Expired credit has no field of
-/// its own in a Balance, so it is an adjustment, named in the adjustment details.
+/// its own in a Balance, so it is an adjustment, named in the adjustment details; so is voided credit.
 /// </summary>
 internal static class MonthlyBalance
 {
@@ -18,12 +18,13 @@ internal static class MonthlyBalance
         var corrections = Of(during, EntryKind.Adjustment);
         var refunds = Of(during, EntryKind.Refund);
         var expired = Of(during, EntryKind.Expiry);
+        var voided = Of(during, EntryKind.Void);
         var utilized = -Of(during, EntryKind.ChargeDraw).Sum(e => e.Amount);
 
         var covered = CoveredByCredit(movements.Select(m => m.Entry));
         var separately = charges.Where(c => !c.CreditEligible).Sum(c => c.Amount);
         var overage = charges.Where(c => c.CreditEligible).Sum(c => c.Amount - covered.GetValueOrDefault(c.IdempotencyKey));
-        var adjustments = corrections.Concat(refunds).Concat(expired).Sum(e => e.Amount);
+        var adjustments = corrections.Concat(refunds).Concat(expired).Concat(voided).Sum(e => e.Amount);
 
         return new BalanceView(currency, month,
             BeginningBalance: before,
@@ -37,7 +38,7 @@ internal static class MonthlyBalance
             TotalUsage: charges.Sum(c => c.Amount),
             MarketplaceCharges: separately,
             NewPurchasesDetails: [.. grants.Select(e => new BalanceDetail(e.Description, e.Amount))],
-            AdjustmentDetails: [.. Detail("Adjustments", corrections), .. Detail("Refunds", refunds), .. Detail("Expired credit", expired)]);
+            AdjustmentDetails: [.. Detail("Adjustments", corrections), .. Detail("Refunds", refunds), .. Detail("Expired credit", expired), .. Detail("Voided credit", voided)]);
     }
 
     private static List<CreditJournalEntry> Of(IEnumerable<CreditJournalEntry> entries, EntryKind kind) =>

@@ -63,7 +63,7 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
         {
             Id = id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, DisplayName = input.DisplayName!.Trim(),
             OfferType = offer!.Value, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
-            LicenseMeterId = input.LicenseMeterId, CreatedAt = now, StateChangedAt = now,
+            LicenseMeterId = input.LicenseMeterId, CreatedAt = now, RecordedAt = now, StateChangedAt = now,
         };
         var lifecycle = SubscriptionLifecycle.Start(subscription.OfferType, clock.GetUtcNow(), BillingTimeZone.Resolve(profile.TimeZone));
         subscription.TrialEndsAt = lifecycle.TrialEndsAt?.UtcDateTime;
