@@ -2,6 +2,11 @@ using Purser.Core.Lifecycle;
 
 namespace Purser.Engine.Subscriptions;
 
+/// <summary>
+/// A new subscription. <see cref="StartDate"/> is a local day of the profile: for LicenseBased the first day of its seats
+/// (up to a year either way), for invoiced offers a start up to a year back (onboarding a customer with history); trials
+/// and prepaid subscriptions start with their first payment.
+/// </summary>
 public sealed record NewSubscription(Guid? BillingProfileId, string? DisplayName, string? OfferType, string? PartnerId,
     Guid? ServiceAdministratorId, Guid? LicenseMeterId, int? Seats, DateOnly? StartDate = null);
 
@@ -15,4 +20,4 @@ public sealed record NewCancellation(DateOnly? EffectiveDate);
 public sealed record SubscriptionChange(string? DisplayName, Guid? ServiceAdministratorId, string? PartnerId);
 
 public sealed record SubscriptionView(Guid Id, Guid BillingAccountId, Guid BillingProfileId, string DisplayName, OfferType OfferType, SubscriptionState State,
-    string OrderId, string? PartnerId, Guid? ServiceAdministratorId, bool NeedsReconfiguration, DateTimeOffset CreatedAt);
+    string OrderId, string? PartnerId, Guid? ServiceAdministratorId, bool NeedsReconfiguration, DateTimeOffset CreatedAt, DateTimeOffset RecordedAt);

@@ -148,8 +148,10 @@ internal static class OperatorEndpoints
             [
                 new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),
                 new("negative seats on a pay-as-you-go offer", "seats", (b, _) => (b["offerType"], b["seats"]) = ("PayAsYouGo", -3), BadRequest),
-                new("a start date on a pay-as-you-go offer", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"]) = ("PayAsYouGo", null, null), BadRequest),
+                new("a start date on a prepaid offer", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["partnerId"]) = ("StandardPrepaid", null, null, null), BadRequest),
+                new("a pay-as-you-go start after today", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["startDate"]) = ("PayAsYouGo", null, null, "2019-09-02"), BadRequest),
                 new("a start date two years back", "startDate", (b, _) => b["startDate"] = "2017-08-15", BadRequest),
+                new("a pay-as-you-go start 367 days back", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["startDate"]) = ("PayAsYouGo", null, null, "2018-08-30"), BadRequest),
                 new("a product with no price in the profile's currency", "licenseMeterId", (b, w) => b["licenseMeterId"] = w.MeterId, BadRequest),
             ]),
 
