@@ -61,7 +61,9 @@ public static class CreditsApi
             (await charges.RefundAsync(chargeId, body, http.IdempotencyKey(), ct)).Created(RefundReply.Of))
             .WithIdempotencyKey().WithTags(OperatorTags.Credits);
         ops.MapGet("/billingProfiles/{billingProfileId:guid}/creditEvents", async (Guid billingProfileId, CreditQueries credits, CancellationToken ct) =>
-            Results.Json((await credits.EventsAsync([billingProfileId], null, null, ct)).Select(CreditEventReply.Of).ToList()))
+            await credits.ProfileEventsAsync(billingProfileId, ct) is { } events
+                ? Results.Json(events.Select(CreditEventReply.Of).ToList())
+                : ArmError.NotFound($"Billing profile '{billingProfileId}'"))
             .WithTags(OperatorTags.Credits);
         return ops;
     }

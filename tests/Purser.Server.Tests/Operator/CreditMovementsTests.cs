@@ -93,6 +93,8 @@ public class CreditMovementsTests
         var adjustment = Assert.Single(events, e => e.GetProperty("kind").GetString() == "Adjustment");
         Assert.Equal("Granted twice", adjustment.GetProperty("description").GetString());
         Assert.Equal(130m, events[0].GetProperty("closedBalance").GetDecimal());
+        using var unknown = await op.GetAsync($"/ops/billingProfiles/{Guid.NewGuid()}/creditEvents");
+        Assert.Equal("NotFound", (await AccountsApiTests.ReadAsync(unknown, HttpStatusCode.NotFound)).GetProperty("error").GetProperty("code").GetString());
     }
 
     [Theory]
