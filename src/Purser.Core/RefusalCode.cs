@@ -61,6 +61,9 @@ public sealed class RefusalCode
     public static readonly RefusalCode LotNotFound = new(nameof(LotNotFound), 400);
     public static readonly RefusalCode LotExpired = new(nameof(LotExpired), 400);
     public static readonly RefusalCode LotExpiresBeforeStart = new(nameof(LotExpiresBeforeStart), 400);
+    public static readonly RefusalCode LotVoided = new(nameof(LotVoided), 400);
+    public static readonly RefusalCode LotEmpty = new(nameof(LotEmpty), 400);
+    public static readonly RefusalCode RefundExceedsCharge = new(nameof(RefundExceedsCharge), 400);
 
     // Charges, invoices and the month close.
     public static readonly RefusalCode DuplicateChargeKey = new(nameof(DuplicateChargeKey), 400);
@@ -74,6 +77,7 @@ public sealed class RefusalCode
     public static readonly RefusalCode PriceVersionExists = new(nameof(PriceVersionExists), 400);
     public static readonly RefusalCode PriceChangeRetroactive = new(nameof(PriceChangeRetroactive), 400);
     public static readonly RefusalCode PriceBackdatedTooFar = new(nameof(PriceBackdatedTooFar), 400);
+    public static readonly RefusalCode StartBackdatedTooFar = new(nameof(StartBackdatedTooFar), 400);
     public static readonly RefusalCode PriceIncreaseNoticeTooShort = new(nameof(PriceIncreaseNoticeTooShort), 400);
     public static readonly RefusalCode SeatCountInvalid = new(nameof(SeatCountInvalid), 400);
     public static readonly RefusalCode SeatChangeBeforeStart = new(nameof(SeatChangeBeforeStart), 400);

@@ -15,6 +15,8 @@ public sealed record AdjustCredit(string Key, Guid LotId, Money Amount, DateTime
             return Outcome<LedgerChange>.Refuse(RefusalCode.AmountZero, "An adjustment of zero changes nothing.");
         if (!ledger.Positions.TryGetValue(LotId, out var position))
             return Outcome<LedgerChange>.Refuse(RefusalCode.LotNotFound, $"No credit lot {LotId}.");
+        if (position.IsVoided)
+            return Outcome<LedgerChange>.Refuse(RefusalCode.LotVoided, $"Credit lot {LotId} was voided; it takes no adjustment.");
         var lot = ledger.Lot(LotId);
         if (position.HasExpired || At >= lot.ExpiresAt)
             return Outcome<LedgerChange>.Refuse(RefusalCode.LotExpired, $"Credit lot {LotId} expired on {lot.ExpiresAt:O}.");

@@ -43,7 +43,7 @@ public sealed record BalanceSummary(
     private BalanceSummary Pending(JournalEntry entry, Money amount) => entry.Kind switch
     {
         EntryKind.ChargeDraw => this with { PendingEligibleCharges = PendingEligibleCharges + amount },
-        EntryKind.Adjustment or EntryKind.Refund => this with { PendingCreditAdjustments = PendingCreditAdjustments + amount },
+        EntryKind.Adjustment or EntryKind.Refund or EntryKind.Void => this with { PendingCreditAdjustments = PendingCreditAdjustments + amount },
         EntryKind.Expiry => this with { ExpiredCredit = ExpiredCredit - amount },
         _ => throw new InvalidOperationException($"{entry.Kind} '{entry.Key}' is pending; new credit is always settled."),
     };

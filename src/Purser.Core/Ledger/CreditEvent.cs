@@ -7,6 +7,7 @@ namespace Purser.Core.Ledger;
 /// balance, so <see cref="ClosedBalance"/> = previous closed balance + NewCredit + Adjustments
 /// + CreditExpired + Charges. <see cref="TransactionDate"/> carries the billing profile's offset, so
 /// the date it reads as is the profile's local day. <see cref="InvoiceNumber"/> is empty while pending.
+/// <see cref="Kind"/> names the movement where <see cref="EventType"/> cannot (refunds and voids are adjustments to Microsoft.Consumption).
 /// </summary>
 public sealed record CreditEvent(
     string Key,
@@ -20,4 +21,5 @@ public sealed record CreditEvent(
     CreditEventType EventType,
     string InvoiceNumber,
     Guid LotId,
-    string LotSource);
+    string LotSource,
+    EntryKind Kind);

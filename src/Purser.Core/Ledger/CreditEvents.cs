@@ -55,14 +55,15 @@ public static class CreditEvents
             date,
             entry.Description,
             NewCredit: Of(EntryKind.Grant),
-            Adjustments: Of(EntryKind.Adjustment, EntryKind.Refund),
+            Adjustments: Of(EntryKind.Adjustment, EntryKind.Refund, EntryKind.Void),
             CreditExpired: Of(EntryKind.Expiry),
             Charges: Of(EntryKind.ChargeDraw),
             ClosedBalance: balance,
             EventType: TypeOf(entry.Kind, settled),
             InvoiceNumber: invoice,
             entry.LotId,
-            lot.Source);
+            lot.Source,
+            entry.Kind);
     }
 
     private static CreditEventType TypeOf(EntryKind kind, bool settled) => (kind, settled) switch

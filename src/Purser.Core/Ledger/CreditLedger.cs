@@ -145,8 +145,7 @@ public sealed record CreditLedger
     public LotPosition Position(Guid lotId) => Positions[lotId];
 
     /// <summary>How much of the charge <paramref name="chargeKey"/> credit paid: the one answer every view and invoice uses.</summary>
-    public Money CoveredByCredit(string chargeKey) =>
-        -EntriesForCharge(chargeKey).Where(e => e.Kind == EntryKind.ChargeDraw).Aggregate(Money.Zero(Currency), (sum, e) => sum + e.Amount);
+    public Money CoveredByCredit(string chargeKey) => CreditCover.Of(EntriesForCharge(chargeKey), Currency);
 
     /// <summary>Pending entries no invoice has settled yet, in journal order.</summary>
     public IEnumerable<JournalEntry> PendingEntries =>

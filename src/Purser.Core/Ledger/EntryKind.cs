@@ -17,4 +17,7 @@ public enum EntryKind
 
     /// <summary>Credit given back to a lot a refunded charge had drawn from.</summary>
     Refund,
+
+    /// <summary>What was left in a lot when an operator voided it; a voided lot takes no further movement.</summary>
+    Void,
 }

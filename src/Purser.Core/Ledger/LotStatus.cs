@@ -12,4 +12,7 @@ public enum LotStatus
     Used,
 
     Expired,
+
+    /// <summary>An operator voided its remaining balance.</summary>
+    Voided,
 }

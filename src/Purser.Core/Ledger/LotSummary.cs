@@ -12,6 +12,8 @@ public sealed record LotSummary(CreditLot Lot, Money ClosedBalance, Money Curren
 
     public static LotStatus StatusOf(CreditLot lot, LotPosition position, DateTimeOffset now)
     {
+        if (position.IsVoided)
+            return LotStatus.Voided;
         if (position.HasExpired)
             return LotStatus.Expired;
         if (position.Balance.IsZero)

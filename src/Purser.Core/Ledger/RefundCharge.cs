@@ -4,16 +4,17 @@ using Purser.Core.Monetary;
 namespace Purser.Core.Ledger;
 
 /// <summary>
-/// Refunds (part of) a charge. Credit goes back to the lots the charge drew from, longest-lived
-/// first (the reverse of R-DRAW), never more than each gave and never into expired credit;
-/// whatever the lots cannot take back is refunded to the payment method.
+/// Refunds (part of) a charge: <see cref="Amount"/>, or the whole charge when null, and never more than
+/// <see cref="Charged"/> less what was <see cref="RefundedBefore"/>. Credit goes back to the lots the charge drew
+/// from, longest-lived first (the reverse of R-DRAW), never more than each gave and never into expired or voided
+/// credit; whatever the lots cannot take back is refunded to the payment method.
 /// </summary>
-public sealed record RefundCharge(string Key, string ChargeKey, Money Amount, DateTimeOffset At, string Description)
+public sealed record RefundCharge(string Key, string ChargeKey, Money Charged, Money RefundedBefore, Money? Amount, DateTimeOffset At, string Description)
 {
     public Outcome<ChargeRefunded> Decide(CreditLedger ledger)
     {
         // R-ROUND: a refund is a credit, so it rounds toward zero before anything else.
-        var refund = Amount.RoundAsCredit();
+        var refund = (Amount ?? Charged).RoundAsCredit();
         if (LedgerRefusals.CheckAmount(ledger, refund) is { } refusal)
             return refusal;
         var earlier = ledger.EntriesForCharge(ChargeKey).Where(e => e.Kind == EntryKind.Refund && e.Key.StartsWith(Key + "/", StringComparison.Ordinal)).ToImmutableArray();
@@ -22,6 +23,10 @@ public sealed record RefundCharge(string Key, string ChargeKey, Money Amount, Da
             var returned = earlier.Aggregate(Money.Zero(refund.Currency), (sum, e) => sum + e.Amount);
             return Outcome<ChargeRefunded>.Accept(new ChargeRefunded(LedgerChange.Replay, returned, refund - returned));
         }
+        var refundable = Charged - RefundedBefore;
+        if (refund > refundable)
+            return Outcome<ChargeRefunded>.Refuse(RefusalCode.RefundExceedsCharge,
+                $"The charge of {Charged} has {refundable} left to refund; a refund of {refund} would return more than was charged.");
 
         var entries = ImmutableArray.CreateBuilder<JournalEntry>();
         var left = refund;
@@ -29,7 +34,8 @@ public sealed record RefundCharge(string Key, string ChargeKey, Money Amount, Da
         {
             if (left.IsZero)
                 break;
-            if (ledger.Position(lot.Id).HasExpired || At >= lot.ExpiresAt)
+            var position = ledger.Position(lot.Id);
+            if (position.HasExpired || position.IsVoided || At >= lot.ExpiresAt)
                 continue;
             var takesBack = Money.Min(left, RefundableFrom(ledger, lot.Id));
             if (!takesBack.IsPositive)

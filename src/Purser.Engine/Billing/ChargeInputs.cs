@@ -11,6 +11,13 @@ public sealed record NewCharge([property: Required] Guid? BillingProfileId, Guid
 public sealed record ChargeView(Guid Id, Guid BillingProfileId, Guid? SubscriptionId, string Description,
     Money Amount, Money CoveredByCredit, Money AmountDue, bool CreditEligible, DateOnly Date, Guid? InvoiceId);
 
+/// <summary>A refund of a charge: <see cref="Amount"/>, or the whole charge when null, and why.</summary>
+public sealed record NewRefund(decimal? Amount, string? Reason);
+
+/// <summary>A refund as decided: what went back into credit, what is owed back through the payment method, and what of the charge is left to refund.</summary>
+public sealed record RefundView(Guid Id, Guid ChargeId, Guid BillingProfileId, Money Amount, Money ReturnedToCredit, Money ReturnedToPaymentMethod,
+    Money RefundableLeft, string Reason, DateTimeOffset RefundedAt);
+
 /// <summary>
 /// Close a billing profile's period into one invoice. The period is named by <see cref="Period"/>
 /// (yyyy-MM, the month it starts in) or by its start; with neither, the latest period that is over.

@@ -65,6 +65,15 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
             EffectiveFrom = version.EffectiveFrom.UtcDateTime, AnnouncedAt = version.AnnouncedAt.UtcDateTime,
         };
         db.PriceVersions.Add(row);
+        // Only a meter's first price can be dated back (onboarding); the outbox says so beside the announcement instant.
+        if (version.EffectiveFrom < version.AnnouncedAt)
+            db.Outbox.Add(new Storage.Entities.OutboxMessage
+            {
+                Kind = "PriceBackdated", Recipient = meterId.ToString(),
+                Subject = $"Meter {meterId}: first price {version.UnitPrice} effective {version.EffectiveFrom:O}, announced {version.AnnouncedAt:O}",
+                Body = "A meter's first price was dated back to onboard history; usage of those days is rated at it when it arrives.",
+                CreatedAt = now.UtcDateTime,
+            });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new PriceVersionView(row.Id, meterId, new Money(row.UnitPrice, currency), version.EffectiveFrom, version.AnnouncedAt);

@@ -1,4 +1,6 @@
 using Purser.Core.Ledger;
+using Purser.Core.Monetary;
+using Purser.Engine.Credits;
 using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Consumption;
@@ -6,24 +8,26 @@ namespace Purser.Engine.Consumption;
 /// <summary>
 /// Works a month's <see cref="BalanceView"/> out of credit movements, each on the day it counts on
 /// (<see cref="DatedMovement"/>), and the charges dated in the month. Expired credit has no field of
-/// its own in a Balance, so it is an adjustment, named in the adjustment details.
+/// its own in a Balance, so it is an adjustment, named in the adjustment details; so is voided credit.
 /// </summary>
 internal static class MonthlyBalance
 {
     public static BalanceView Of(string currency, BillingMonth month, IReadOnlyList<DatedMovement> movements, IReadOnlyList<Charge> charges)
     {
+        var money = Currency.Parse(currency);
         var before = movements.Where(m => m.Day < month.FirstDay).Sum(m => m.Entry.Amount);
         var during = movements.Where(m => month.Contains(m.Day)).Select(m => m.Entry).ToList();
         var grants = Of(during, EntryKind.Grant);
         var corrections = Of(during, EntryKind.Adjustment);
         var refunds = Of(during, EntryKind.Refund);
         var expired = Of(during, EntryKind.Expiry);
-        var utilized = -Of(during, EntryKind.ChargeDraw).Sum(e => e.Amount);
+        var voided = Of(during, EntryKind.Void);
+        var utilized = CreditCover.Of(during.Select(LedgerMapping.ToCore), money).Amount;
 
-        var covered = CoveredByCredit(movements.Select(m => m.Entry));
+        var covered = CreditCover.ByCharge(movements.Select(m => LedgerMapping.ToCore(m.Entry)), money);
         var separately = charges.Where(c => !c.CreditEligible).Sum(c => c.Amount);
-        var overage = charges.Where(c => c.CreditEligible).Sum(c => c.Amount - covered.GetValueOrDefault(c.IdempotencyKey));
-        var adjustments = corrections.Concat(refunds).Concat(expired).Sum(e => e.Amount);
+        var overage = charges.Where(c => c.CreditEligible).Sum(c => c.Amount - (covered.TryGetValue(c.IdempotencyKey, out var paid) ? paid.Amount : 0m));
+        var adjustments = corrections.Concat(refunds).Concat(expired).Concat(voided).Sum(e => e.Amount);
 
         return new BalanceView(currency, month,
             BeginningBalance: before,
@@ -37,7 +41,7 @@ internal static class MonthlyBalance
             TotalUsage: charges.Sum(c => c.Amount),
             MarketplaceCharges: separately,
             NewPurchasesDetails: [.. grants.Select(e => new BalanceDetail(e.Description, e.Amount))],
-            AdjustmentDetails: [.. Detail("Adjustments", corrections), .. Detail("Refunds", refunds), .. Detail("Expired credit", expired)]);
+            AdjustmentDetails: [.. Detail("Adjustments", corrections), .. Detail("Refunds", refunds), .. Detail("Expired credit", expired), .. Detail("Voided credit", voided)]);
     }
 
     private static List<CreditJournalEntry> Of(IEnumerable<CreditJournalEntry> entries, EntryKind kind) =>
@@ -45,10 +49,4 @@ internal static class MonthlyBalance
 
     private static IEnumerable<BalanceDetail> Detail(string name, List<CreditJournalEntry> entries) =>
         entries.Count == 0 ? [] : [new BalanceDetail(name, entries.Sum(e => e.Amount))];
-
-    // How much credit paid each charge, by the charge's key.
-    private static Dictionary<string, decimal> CoveredByCredit(IEnumerable<CreditJournalEntry> journal) =>
-        journal.Where(e => e.ChargeKey is not null && e.Kind == EntryKind.ChargeDraw)
-            .GroupBy(e => e.ChargeKey!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => -g.Sum(e => e.Amount), StringComparer.Ordinal);
 }

@@ -62,18 +62,22 @@ public sealed class CreditQueries(PurserStore store, TimeProvider clock)
     {
         var events = new List<CreditEventView>();
         foreach (var profileId in profileIds)
-            events.AddRange(await ProfileEventsAsync(profileId, from, to, ct));
+            events.AddRange(await EventsOfAsync(profileId, from, to, ct) ?? []);
         return [.. events.OrderByDescending(e => e.Event.TransactionDate)];
     }
 
-    private async Task<IEnumerable<CreditEventView>> ProfileEventsAsync(Guid profileId, RequestedDay? from, RequestedDay? to, CancellationToken ct)
+    /// <summary>Every credit movement of one profile, newest first; null when the profile does not exist.</summary>
+    public async Task<IReadOnlyList<CreditEventView>?> ProfileEventsAsync(Guid profileId, CancellationToken ct) =>
+        await EventsOfAsync(profileId, null, null, ct) is { } events ? [.. events.OrderByDescending(e => e.Event.TransactionDate)] : null;
+
+    private async Task<IEnumerable<CreditEventView>?> EventsOfAsync(Guid profileId, RequestedDay? from, RequestedDay? to, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         // Day totals and the page's entries from one snapshot, so the running balance and the rows agree.
         await using var snapshot = await store.BeginSnapshotAsync(db, ct);
         var profile = await db.BillingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null)
-            return [];
+            return null;
         var zone = BillingTimeZone.Resolve(profile.TimeZone);
         var currency = Currency.Parse(profile.Currency);
         var (first, last) = (from?.In(zone) ?? DateOnly.MinValue, to?.In(zone) ?? DateOnly.MaxValue);

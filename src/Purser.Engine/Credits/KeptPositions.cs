@@ -39,6 +39,7 @@ internal static class KeptPositions
                 .SetProperty(l => l.Expired, position.Expired.Amount)
                 .SetProperty(l => l.Adjusted, position.Adjusted.Amount)
                 .SetProperty(l => l.Refunded, position.Refunded.Amount)
+                .SetProperty(l => l.Voided, position.Voided.Amount)
                 .SetProperty(l => l.ClosedBalance, position.ClosedBalance.Amount)
                 .SetProperty(l => l.CurrentBalance, position.Balance.Amount), ct);
         }

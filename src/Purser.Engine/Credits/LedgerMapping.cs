@@ -19,7 +19,7 @@ internal static class LedgerMapping
     {
         var currency = Currency.Parse(lot.Currency);
         Money M(decimal amount) => new(amount, currency);
-        return new LotPosition(M(lot.Granted), M(lot.Drawn), M(lot.Expired), M(lot.Adjusted), M(lot.Refunded), M(lot.ClosedBalance));
+        return new LotPosition(M(lot.Granted), M(lot.Drawn), M(lot.Expired), M(lot.Adjusted), M(lot.Refunded), M(lot.ClosedBalance), M(lot.Voided));
     }
 
     public static Stored.CreditLot ToStored(CreditLot lot, LotPosition position, Stored.BillingProfile profile, Guid? subscriptionId, DateTime createdAt)
@@ -41,6 +41,7 @@ internal static class LedgerMapping
         stored.Expired = position.Expired.Amount;
         stored.Adjusted = position.Adjusted.Amount;
         stored.Refunded = position.Refunded.Amount;
+        stored.Voided = position.Voided.Amount;
         stored.ClosedBalance = position.ClosedBalance.Amount;
         stored.CurrentBalance = position.Balance.Amount;
     }

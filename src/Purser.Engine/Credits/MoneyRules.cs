@@ -15,6 +15,13 @@ public static class MoneyRules
         : amount > MaxAmount ? new Refusal(RefusalCode.InvalidField, $"'{field}' must not exceed {MaxAmount:N0}.", field)
         : null;
 
+    /// <summary>A signed correction: not zero, and no larger either way than a positive amount may be.</summary>
+    public static Refusal? SignedAmount(decimal? amount, string field) =>
+        amount is null ? new Refusal(RefusalCode.MissingField, $"'{field}' is required.", field)
+        : amount == 0m ? new Refusal(RefusalCode.InvalidField, $"'{field}' must not be zero: an adjustment of zero changes nothing.", field)
+        : Math.Abs(amount.Value) > MaxAmount ? new Refusal(RefusalCode.InvalidField, $"'{field}' must lie within ±{MaxAmount:N0}.", field)
+        : null;
+
     /// <summary>An amount given in a currency must be in the billing profile's; no currency given means the profile's.</summary>
     public static Refusal? SameCurrency(string? given, Currency billed, string field) =>
         given is null || string.Equals(given, billed.Code, StringComparison.OrdinalIgnoreCase)

@@ -168,7 +168,7 @@ internal sealed class DemoData
         var sub = new Subscription
         {
             Id = id, BillingAccountId = account.Id, BillingProfileId = profile.Id, DisplayName = name, OfferType = offer,
-            OrderId = ArmNames.OrderId(id), PartnerId = partnerId, ServiceAdministratorId = admin.Id, CreatedAt = created, StateChangedAt = created,
+            OrderId = ArmNames.OrderId(id), PartnerId = partnerId, ServiceAdministratorId = admin.Id, CreatedAt = created, RecordedAt = created, StateChangedAt = created,
         };
         _entities.Add(sub);
         return sub;

@@ -1,6 +1,7 @@
 using Purser.Core.Calendar;
 using Purser.Core.Invoicing;
 using Purser.Core.Monetary;
+using Purser.Core.Payments;
 using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Invoicing;
@@ -14,8 +15,11 @@ internal readonly record struct InvoiceBalance(decimal Paid, decimal Remaining, 
 {
     public static InvoiceBalance Of(Invoice invoice, decimal paid, BillingCalendar calendar, DateTimeOffset now)
     {
-        var currency = Currency.Parse(invoice.Currency);
-        var status = InvoiceStanding.Of(new Money(invoice.AmountDue, currency), new Money(paid, currency), invoice.DueDate, calendar.DayOf(now), voided: false);
-        return new InvoiceBalance(paid, invoice.AmountDue - paid, status);
+        var standing = InvoicePayment.Standing(Issued(invoice), new Money(paid, Currency.Parse(invoice.Currency)), calendar.DayOf(now));
+        return new InvoiceBalance(standing.Paid.Amount, standing.Remaining.Amount, standing.Status);
     }
+
+    /// <summary>The invoice row as Core's payment decisions meet it.</summary>
+    public static IssuedInvoice Issued(Invoice invoice) =>
+        new(invoice.InvoiceNumber, new Money(invoice.AmountDue, Currency.Parse(invoice.Currency)), invoice.DueDate, new DateTimeOffset(invoice.CreatedAt, TimeSpan.Zero));
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
+using Purser.Core.Monetary;
+using Purser.Engine.Credits;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 
@@ -69,12 +71,12 @@ public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
     /// <summary>Per invoice number, the credit drawn from purchased (prepayment) lots that the invoice settled.</summary>
     private static async Task<Dictionary<string, decimal>> PrepaymentDrawnAsync(PurserDbContext db, List<string> numbers, CancellationToken ct)
     {
-        var rows = await (from e in db.CreditJournal
-                          join l in db.CreditLots on e.LotId equals l.Id
-                          where e.InvoiceNumber != null && numbers.Contains(e.InvoiceNumber) && e.Kind == EntryKind.ChargeDraw && e.Phase == EntryPhase.Settled
-                                && l.Source == CreditSources.Prepayment
-                          select new { e.InvoiceNumber, e.Amount }).AsNoTracking().ToListAsync(ct);
-        // Draws are recorded as negative movements of the lot.
-        return rows.GroupBy(r => r.InvoiceNumber!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => -g.Sum(r => r.Amount), StringComparer.Ordinal);
+        var settled = await (from e in db.CreditJournal
+                             join l in db.CreditLots on e.LotId equals l.Id
+                             where e.InvoiceNumber != null && numbers.Contains(e.InvoiceNumber) && e.Kind == EntryKind.ChargeDraw && e.Phase == EntryPhase.Settled
+                                   && l.Source == CreditSources.Prepayment
+                             select e).AsNoTracking().ToListAsync(ct);
+        return settled.GroupBy(e => e.InvoiceNumber!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => CreditCover.Of(g.Select(LedgerMapping.ToCore), Currency.Parse(g.First().Currency)).Amount, StringComparer.Ordinal);
     }
 }

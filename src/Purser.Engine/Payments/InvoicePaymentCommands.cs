@@ -3,6 +3,7 @@ using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
+using Purser.Core.Payments;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
@@ -14,8 +15,8 @@ namespace Purser.Engine.Payments;
 
 /// <summary>
 /// Payments received against issued invoices (R-INVNUM: payments reduce the amount due, the invoice
-/// itself never changes). A payment is a row of its own, with no credit lot. Each is decided and
-/// written under the billing profile's ledger lock, so payments racing on one invoice are decided one
+/// itself never changes), as Core's <see cref="InvoicePayment"/> decides them. A payment is a row of its own, with no
+/// credit lot. Each is decided and written under the billing profile's ledger lock, so payments racing on one invoice are decided one
 /// after the other and together never pay more than was due.
 /// </summary>
 public sealed class InvoicePaymentCommands(PurserStore store, CreditBook book)
@@ -45,10 +46,15 @@ public sealed class InvoicePaymentCommands(PurserStore store, CreditBook book)
             if (existing is not null)
                 return (LedgerChange.Replay, View(invoice, existing, received, calendar, session.Now));
 
+            var currency = Currency.Parse(invoice.Currency);
             var amount = input.Amount!.Value;
             var receivedAt = input.ReceivedAt ?? session.Now;
-            if (Refuse(invoice, amount, receivedAt, received.Sum(p => p.Amount), session.Now) is { } refused)
-                return refused;
+            if (MoneyRules.Precision(amount, currency, "amount") is { } imprecise)
+                return imprecise;
+            var decided = InvoicePayment.Receive(InvoiceBalance.Issued(invoice), new Money(received.Sum(p => p.Amount), currency), new Money(amount, currency), receivedAt,
+                session.Now, calendar.DayOf(session.Now));
+            if (!decided.IsAccepted)
+                return decided.Refusal;
             var row = new Payment
             {
                 Id = Guid.NewGuid(), BillingAccountId = invoice.BillingAccountId, BillingProfileId = invoice.BillingProfileId, InvoiceId = invoice.Id,
@@ -57,23 +63,6 @@ public sealed class InvoicePaymentCommands(PurserStore store, CreditBook book)
             db.Payments.Add(row);
             return (LedgerChange.None, View(invoice, row, [.. received, row], calendar, session.Now));
         }, ct);
-    }
-
-    private static Refusal? Refuse(Invoice invoice, decimal amount, DateTimeOffset receivedAt, decimal paid, DateTimeOffset now)
-    {
-        var currency = Currency.Parse(invoice.Currency);
-        var issued = new DateTimeOffset(invoice.CreatedAt, TimeSpan.Zero);
-        var due = new Money(invoice.AmountDue - paid, currency);
-        return InputRules.First(
-            MoneyRules.Precision(amount, currency, "amount"),
-            receivedAt > now ? new Refusal(RefusalCode.InvalidField, "'receivedAt' must not be in the future: a payment is recorded once it has arrived.", "receivedAt") : null,
-            receivedAt < issued
-                ? new Refusal(RefusalCode.InvalidField, $"'receivedAt' must not be before invoice {invoice.InvoiceNumber} was issued ({issued:yyyy-MM-ddTHH:mm:ssZ}).", "receivedAt")
-                : null,
-            amount > due.Amount
-                ? new Refusal(RefusalCode.PaymentExceedsAmountDue,
-                    $"Invoice {invoice.InvoiceNumber} has {due} left to pay; a payment of {new Money(amount, currency)} would pay more than is due.", "amount")
-                : null);
     }
 
     private static InvoicePaymentView View(Invoice invoice, Payment payment, IEnumerable<Payment> received, BillingCalendar calendar, DateTimeOffset now)

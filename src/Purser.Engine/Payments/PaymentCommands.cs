@@ -15,9 +15,7 @@ namespace Purser.Engine.Payments;
 
 /// <summary>
 /// Payments for prepaid subscriptions, each in one transaction with its credit lot and the
-/// subscription's lifecycle: a StandardPrepaid top-up of at least the minimum (R-PAY-MIN) buys a
-/// lot valid 12 months (R-LOT-12M) and re-enables a disabled subscription (R-REACTIVATE); a
-/// trial's payment of 1 buys its 1,500 of credit (R-TRIAL); a qualifying payment upgrades a trial.
+/// subscription's lifecycle, as Core's <see cref="PrepaidPaymentDecision"/> decides them.
 /// </summary>
 public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentSettings settings)
 {
@@ -59,7 +57,7 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
             var lifecycle = LifecycleRecords.Load(subscription, zone);
             var policy = PaymentPolicy.StandardPrepaid(currency, settings.MinimumFor(currency));
 
-            var decided = Decide(lifecycle, payment, policy, zone, session.Ledger, session.Ledger.Lots.Count == 0);
+            var decided = PrepaidPaymentDecision.Decide(lifecycle, payment, policy, zone, session.Ledger);
             if (!decided.IsAccepted)
                 return decided.Refusal with { Target = decided.Refusal.Target ?? "amount" };
             var (grant, decision) = decided.Value;
@@ -79,39 +77,6 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
             db.Payments.Add(row);
             return (change.Value, View(row, subscription, after));
         }, ct);
-    }
-
-    /// <summary>Which grant a payment buys, and the lifecycle decision once that credit is in the ledger.</summary>
-    private static Outcome<(GrantCredit Grant, Func<CreditLedger, LifecycleDecision> Decision)> Decide(
-        SubscriptionLifecycle lifecycle, PrepaidPayment payment, PaymentPolicy policy, BillingTimeZone zone, CreditLedger ledger, bool firstPayment)
-    {
-        switch (lifecycle.Offer)
-        {
-            case OfferType.Trial when firstPayment && payment.Amount.Amount == TrialActivation.Price:
-                var trial = TrialActivation.Decide(payment, zone, lifecycle.Timers.TrialMonths);
-                if (!trial.IsAccepted)
-                    return trial.Refusal;
-                return (trial.Value, after => lifecycle.Tick(payment.PaidAt, CreditPosition.Of(after, payment.PaidAt)));
-            case OfferType.Trial:
-                var purchase = PrepaidPurchase.Decide(payment, policy, zone);
-                if (!purchase.IsAccepted)
-                    return purchase.Refusal;
-                var upgrade = lifecycle.UpgradeToStandardPrepaid(payment.PaidAt, payment, policy, CreditPosition.Of(ledger, payment.PaidAt));
-                if (!upgrade.IsAccepted)
-                    return upgrade.Refusal;
-                return (purchase.Value, _ => upgrade.Value);
-            case OfferType.StandardPrepaid:
-                var topUp = PrepaidPurchase.Decide(payment, policy, zone);
-                if (!topUp.IsAccepted)
-                    return topUp.Refusal;
-                // Probe the lifecycle first so a deleted or cancelled subscription refuses before any credit exists.
-                var probe = lifecycle.TopUp(payment.PaidAt, CreditPosition.Of(ledger, payment.PaidAt));
-                if (!probe.IsAccepted)
-                    return probe.Refusal;
-                return (topUp.Value, after => lifecycle.TopUp(payment.PaidAt, CreditPosition.Of(after, payment.PaidAt)).Value);
-            default:
-                return new Refusal(RefusalCode.OfferNotPrepaid, $"A {lifecycle.Offer} subscription is invoiced; its invoices are paid, not topped up.", "subscriptionId");
-        }
     }
 
     private static PaymentView View(Payment p, Subscription s, CreditLedger ledger)

@@ -32,6 +32,7 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
     public DbSet<InvoiceLineItem> InvoiceLineItems => Set<InvoiceLineItem>();
     public DbSet<InvoiceSequence> InvoiceSequences => Set<InvoiceSequence>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ChargeRefund> ChargeRefunds => Set<ChargeRefund>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -4,6 +4,7 @@ using Purser.Core.Calendar;
 using Purser.Core.Lifecycle;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
+using Purser.Engine.Credits;
 using Purser.Engine.Partners;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -14,6 +15,9 @@ namespace Purser.Engine.Subscriptions;
 public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
 {
     public const int MaxSeats = 1_000_000;
+
+    /// <summary>How far back a start may be dated: a year of an onboarded customer's history (a leap year's 366 days).</summary>
+    public const int MaxDaysBackdated = 366;
 
     public static readonly IReadOnlyList<string> OfferTypes = Enum.GetNames<OfferType>();
 
@@ -32,8 +36,8 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
                     ? new Refusal(RefusalCode.MissingField, "A LicenseBased subscription needs 'licenseMeterId', the product whose monthly price is per seat.", "licenseMeterId") : null,
                 (offer == OfferType.LicenseBased || input.Seats is not null) && input.Seats is not (>= 1 and <= MaxSeats)
                     ? new Refusal(RefusalCode.InvalidField, $"'seats' must be between 1 and {MaxSeats}.", "seats") : null,
-                input.StartDate is not null && offer != OfferType.LicenseBased
-                    ? new Refusal(RefusalCode.InvalidField, "'startDate' applies to LicenseBased subscriptions; others start when created.", "startDate") : null) is { } invalid)
+                input.StartDate is not null && offer is OfferType.Trial or OfferType.StandardPrepaid
+                    ? new Refusal(RefusalCode.InvalidField, $"A {offer} subscription starts with its first payment; it takes no 'startDate'.", "startDate") : null) is { } invalid)
             return invalid;
 
         await using var db = store.CreateContext();
@@ -49,23 +53,34 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
             if (!await db.PriceVersions.AnyAsync(v => v.MeterId == meterId && v.Currency == profile.Currency, ct))
                 return new Refusal(RefusalCode.LicensePriceMissing, $"Meter '{meterId}' has no price in {profile.Currency}, the billing profile's currency.", "licenseMeterId");
         }
-        var today = profile.Calendar().DayOf(clock.GetUtcNow());
+        var calendar = profile.Calendar();
+        var today = calendar.DayOf(clock.GetUtcNow());
         var startDate = input.StartDate ?? today;
-        if (Math.Abs(startDate.DayNumber - today.DayNumber) > LicenseCommands.MaxDaysFromToday)
-            return new Refusal(RefusalCode.InvalidField, $"'startDate' must lie within {LicenseCommands.MaxDaysFromToday} days of today ({today:yyyy-MM-dd}).", "startDate");
+        if (today.DayNumber - startDate.DayNumber > MaxDaysBackdated)
+            return new Refusal(RefusalCode.StartBackdatedTooFar,
+                $"'startDate' may be at most {MaxDaysBackdated} days before today ({today:yyyy-MM-dd}), not {startDate:yyyy-MM-dd}: onboarding brings a year of history at most.", "startDate");
+        // Seats may be booked ahead; anything else starts when it is recorded or, onboarded, before.
+        var ahead = offer == OfferType.LicenseBased ? LicenseCommands.MaxDaysFromToday : 0;
+        if (startDate.DayNumber - today.DayNumber > ahead)
+            return new Refusal(RefusalCode.InvalidField, ahead == 0
+                ? $"'startDate' cannot be after today ({today:yyyy-MM-dd}) for a {offer} subscription."
+                : $"'startDate' must lie within {ahead} days of today ({today:yyyy-MM-dd}).", "startDate");
         var administrator = input.ServiceAdministratorId ?? await DefaultAdministratorAsync(db, profile.BillingAccountId, ct);
         if (input.ServiceAdministratorId is { } adminId && !await db.Users.AnyAsync(u => u.Id == adminId && u.BillingAccountId == profile.BillingAccountId, ct))
             return InputRules.NotFound("User of this billing account", "serviceAdministratorId", adminId);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var backdated = startDate < today;
+        // A license's start is its seat timeline; any other subscription's is the instant usage is rated from (R-PRICE-NEW).
+        var startedAt = backdated && offer != OfferType.LicenseBased ? calendar.StartOf(startDate).UtcDateTime : now;
         var id = Guid.NewGuid();
         var subscription = new Subscription
         {
             Id = id, BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, DisplayName = input.DisplayName!.Trim(),
             OfferType = offer!.Value, OrderId = ArmNames.OrderId(id), PartnerId = input.PartnerId, ServiceAdministratorId = administrator,
-            LicenseMeterId = input.LicenseMeterId, CreatedAt = now, StateChangedAt = now,
+            LicenseMeterId = input.LicenseMeterId, CreatedAt = startedAt, RecordedAt = now, StateChangedAt = startedAt,
         };
-        var lifecycle = SubscriptionLifecycle.Start(subscription.OfferType, clock.GetUtcNow(), BillingTimeZone.Resolve(profile.TimeZone));
+        var lifecycle = SubscriptionLifecycle.Start(subscription.OfferType, LedgerMapping.Utc(startedAt), BillingTimeZone.Resolve(profile.TimeZone));
         subscription.TrialEndsAt = lifecycle.TrialEndsAt?.UtcDateTime;
         subscription.NextCheckAt = lifecycle.TrialEndsAt?.UtcDateTime;
         db.Subscriptions.Add(subscription);
@@ -76,9 +91,21 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
                 BillingAccountId = profile.BillingAccountId, SubscriptionId = id, EffectiveDate = startDate, Seats = input.Seats!.Value, RecordedAt = now,
             });
         }
+        if (backdated)
+            db.Outbox.Add(Backdated(subscription, startDate, today, now));
         await db.SaveChangesAsync(ct);
         return View(subscription);
     }
+
+    /// <summary>The audit record of an onboarded start, written with the subscription: who reads the outbox learns it began before it was entered.</summary>
+    private static OutboxMessage Backdated(Subscription s, DateOnly startDate, DateOnly today, DateTime now) => new()
+    {
+        BillingAccountId = s.BillingAccountId, Kind = "SubscriptionBackdated", Recipient = s.Id.ToString(),
+        Subject = $"{s.DisplayName}: started {startDate:yyyy-MM-dd}, recorded {today:yyyy-MM-dd}",
+        Body = $"The subscription was recorded on {today:yyyy-MM-dd} with a start {today.DayNumber - startDate.DayNumber} days earlier, on {startDate:yyyy-MM-dd}; " +
+            "usage of those days is rated and billed as usage arriving late (R-LATE).",
+        CreatedAt = now,
+    };
 
     public async Task<Outcome<SubscriptionView>> ChangeAsync(Guid subscriptionId, SubscriptionChange input, CancellationToken ct)
     {
@@ -124,5 +151,5 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
             .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.UserId).FirstOrDefaultAsync(ct);
 
     internal static SubscriptionView View(Subscription s) => new(s.Id, s.BillingAccountId, s.BillingProfileId, s.DisplayName, s.OfferType, s.State,
-        s.OrderId, s.PartnerId, s.ServiceAdministratorId, s.NeedsReconfiguration, new DateTimeOffset(s.CreatedAt, TimeSpan.Zero));
+        s.OrderId, s.PartnerId, s.ServiceAdministratorId, s.NeedsReconfiguration, new DateTimeOffset(s.CreatedAt, TimeSpan.Zero), new DateTimeOffset(s.RecordedAt, TimeSpan.Zero));
 }

@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Purser.Engine.Billing;
 using Purser.Engine.Credits;
 using Purser.Server.Hosting;
 
 namespace Purser.Server.Operator;
 
-/// <summary>A granted credit lot as the operator API answers it: amounts as numbers in the lot's currency, never internal types.</summary>
-public sealed record CreditGrantReply(Guid Id, Guid BillingProfileId, string Source, decimal Amount, string Currency, decimal ClosedBalance,
+/// <summary>A credit lot as the operator API answers it: amounts as numbers in the lot's currency, never internal types.</summary>
+public sealed record CreditLotReply(Guid Id, Guid BillingProfileId, string Source, decimal Amount, string Currency, decimal ClosedBalance,
     decimal CurrentBalance, DateTimeOffset StartDate, DateTimeOffset ExpirationDate, string PoNumber, string Status)
 {
-    public static CreditGrantReply Of(CreditLotView lot)
+    public static CreditLotReply Of(CreditLotView lot)
     {
         ArgumentNullException.ThrowIfNull(lot);
         return new(lot.Id, lot.BillingProfileId, lot.Source, StoredDecimal.Plain(lot.OriginalAmount.Amount), lot.OriginalAmount.Currency.Code,
@@ -16,14 +18,55 @@ public sealed record CreditGrantReply(Guid Id, Guid BillingProfileId, string Sou
     }
 }
 
-/// <summary>Operator API: credit grants to billing profiles.</summary>
+/// <summary>A refund of a charge: what went back into credit and what is owed back through the payment method.</summary>
+public sealed record RefundReply(Guid Id, Guid ChargeId, Guid BillingProfileId, string Currency, decimal Amount, decimal ReturnedToCredit,
+    decimal ReturnedToPaymentMethod, decimal RefundableLeft, string Reason, DateTimeOffset RefundedAt)
+{
+    public static RefundReply Of(RefundView r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.ChargeId, r.BillingProfileId, r.Amount.Currency.Code, StoredDecimal.Plain(r.Amount.Amount), StoredDecimal.Plain(r.ReturnedToCredit.Amount),
+            StoredDecimal.Plain(r.ReturnedToPaymentMethod.Amount), StoredDecimal.Plain(r.RefundableLeft.Amount), r.Reason, r.RefundedAt);
+    }
+}
+
+/// <summary>One movement of a profile's credit as the operator lists it: the journal's kind beside Microsoft.Consumption's event type.</summary>
+public sealed record CreditEventReply(string Key, DateTimeOffset TransactionDate, string Kind, string EventType, string Description, string Currency,
+    decimal Amount, decimal ClosedBalance, Guid LotId, string InvoiceNumber)
+{
+    public static CreditEventReply Of(CreditEventView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var e = view.Event;
+        var amount = e.NewCredit + e.Adjustments + e.CreditExpired + e.Charges;
+        return new(e.Key, e.TransactionDate, e.Kind.ToString(), e.EventType.ToString(), e.Description, amount.Currency.Code, StoredDecimal.Plain(amount.Amount),
+            StoredDecimal.Plain(e.ClosedBalance.Amount), e.LotId, e.InvoiceNumber);
+    }
+}
+
+/// <summary>Operator API: credit grants, adjustments and voids of one lot, refunds of charges, and a profile's credit movements.</summary>
 public static class CreditsApi
 {
     public static RouteGroupBuilder MapCreditsApi(this RouteGroupBuilder ops)
     {
         ops.MapPost("/credits", async (NewCreditGrant body, HttpContext http, CreditCommands credits, CancellationToken ct) =>
-            (await credits.GrantAsync(body, http.IdempotencyKey(), ct)).Created(CreditGrantReply.Of))
+            (await credits.GrantAsync(body, http.IdempotencyKey(), ct)).Created(CreditLotReply.Of))
             .WithIdempotencyKey().WithTags(OperatorTags.Credits);
+        ops.MapPost("/creditLots/{lotId:guid}/adjustments", async (Guid lotId, NewCreditAdjustment body, HttpContext http, CreditCommands credits, CancellationToken ct) =>
+            (await credits.AdjustAsync(lotId, body, http.IdempotencyKey(), ct)).Created(CreditLotReply.Of))
+            .WithIdempotencyKey().WithTags(OperatorTags.Credits);
+        ops.MapPost("/creditLots/{lotId:guid}/void", async (Guid lotId, NewLotVoid body, HttpContext http, CreditCommands credits, CancellationToken ct) =>
+            (await credits.VoidAsync(lotId, body, http.IdempotencyKey(), ct)).Created(CreditLotReply.Of))
+            .WithIdempotencyKey().WithTags(OperatorTags.Credits);
+        ops.MapPost("/charges/{chargeId:guid}/refunds", async (Guid chargeId, NewRefund body, HttpContext http, ChargeCommands charges, CancellationToken ct) =>
+            (await charges.RefundAsync(chargeId, body, http.IdempotencyKey(), ct)).Created(RefundReply.Of))
+            .WithIdempotencyKey().WithTags(OperatorTags.Credits);
+        ops.MapGet("/billingProfiles/{billingProfileId:guid}/creditEvents", async Task<Results<Ok<OperatorList<CreditEventReply>>, JsonHttpResult<ArmErrorBody>>> (
+                Guid billingProfileId, CreditQueries credits, CancellationToken ct) =>
+            await credits.ProfileEventsAsync(billingProfileId, ct) is { } events
+                ? TypedResults.Ok(new OperatorList<CreditEventReply>([.. events.Select(CreditEventReply.Of)]))
+                : ArmError.NotFound($"Billing profile '{billingProfileId}'"))
+            .WithTags(OperatorTags.Credits);
         return ops;
     }
 }

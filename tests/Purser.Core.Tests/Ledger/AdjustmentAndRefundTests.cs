@@ -1,3 +1,4 @@
+using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
 
@@ -54,17 +55,75 @@ public class AdjustmentAndRefundTests
     }
 
     [Fact]
-    public void A_second_refund_cannot_return_more_than_the_charge_drew()
+    public void Refunds_together_never_return_more_than_was_charged_and_no_amount_means_the_whole_charge()
     {
         var book = new LedgerBuilder(Currency.CNY);
-        var lot = book.Grant(100m, T0, T0.AddMonths(6));
+        var lot = book.Grant(40m, T0, T0.AddMonths(6));
         book.Charge("c1", 60m, T0.AddDays(1));
         book.Refund("r1", "c1", 50m, T0.AddDays(2));
 
-        var second = book.Refund("r2", "c1", 50m, T0.AddDays(3));
+        var over = book.TryRefund("r2", "c1", 10.01m, T0.AddDays(3));
+        var whole = book.TryRefund("r3", "c1", null, T0.AddDays(3));
+        var rest = book.Refund("r4", "c1", 10m, T0.AddDays(3));
 
-        Assert.Equal(book.M(10m), second.ReturnedToCredit);
-        Assert.Equal(book.M(100m), book.Balance(lot));
+        Assert.Equal(RefusalCode.RefundExceedsCharge, over.Refusal?.Code);
+        Assert.Equal(RefusalCode.RefundExceedsCharge, whole.Refusal?.Code);
+        Assert.Equal(book.M(0m), rest.ReturnedToCredit);
+        Assert.Equal(book.M(10m), rest.ReturnedToPaymentMethod);
+        Assert.Equal(book.M(40m), book.Balance(lot));
+
+        book.Charge("c2", 25m, T0.AddDays(4));
+        var all = book.Refund("r5", "c2", null, T0.AddDays(5));
+        Assert.Equal(book.M(25m), all.ReturnedToCredit);
+        Assert.True(book.TryRefund("r5", "c2", null, T0.AddDays(6)).Value.Change.Replayed);
+    }
+
+    [Fact]
+    public void A_void_takes_what_is_left_as_a_pending_adjustment_and_the_lot_then_draws_refunds_and_adjusts_nothing()
+    {
+        var book = new LedgerBuilder(Currency.CNY);
+        var voided = book.Grant(100m, T0, T0.AddMonths(6));
+        var other = book.Grant(50m, T0, T0.AddMonths(12));
+        book.Charge("c1", 30m, T0.AddDays(1));
+
+        var change = new VoidLot("v1", voided, T0.AddDays(2), "granted in error").Decide(book.Ledger).Value;
+        book.Apply(change);
+
+        var entry = Assert.Single(change.Entries);
+        Assert.Equal(EntryKind.Void, entry.Kind);
+        Assert.Equal(book.M(-70m), entry.Amount);
+        Assert.Equal(book.M(0m), book.Balance(voided));
+        Assert.Equal(LotStatus.Voided, LotSummary.StatusOf(book.Ledger.Lot(voided), book.Ledger.Position(voided), T0.AddDays(2)));
+        Assert.Equal(book.M(-70m), BalanceSummary.Of(book.Ledger).PendingCreditAdjustments);
+        Assert.Equal(book.M(50m), BalanceSummary.Of(book.Ledger).EstimatedBalance);
+        Assert.True(new VoidLot("v1", voided, T0.AddDays(3), "again").Decide(book.Ledger).Value.Replayed);
+        Assert.Equal(RefusalCode.LotVoided, new VoidLot("v2", voided, T0.AddDays(3), "again").Decide(book.Ledger).Refusal?.Code);
+        Assert.Equal(RefusalCode.LotVoided, new AdjustCredit("a1", voided, book.M(5m), T0.AddDays(3), "revive").Decide(book.Ledger).Refusal?.Code);
+
+        var drawn = book.Charge("c2", 60m, T0.AddDays(3));
+        Assert.All(drawn.Change.Entries, e => Assert.Equal(other, e.LotId));
+        Assert.Equal(book.M(10m), drawn.AmountDue);
+        // The refund of c1 cannot go back into the voided lot it was drawn from: it goes to the payment method.
+        var refunded = book.Refund("r1", "c1", null, T0.AddDays(4));
+        Assert.Equal(book.M(30m), refunded.ReturnedToPaymentMethod);
+        Assert.Equal(book.M(0m), book.Balance(voided));
+        var events = CreditEvents.List(book.Ledger, BillingTimeZone.Utc, DateOnly.MinValue, DateOnly.MaxValue);
+        var listed = Assert.Single(events, e => e.Kind == EntryKind.Void);
+        Assert.Equal(CreditEventType.PendingAdjustments, listed.EventType);
+        Assert.Equal(book.M(-70m), listed.Adjustments);
+    }
+
+    [Fact]
+    public void A_void_refuses_an_unknown_an_empty_or_an_expired_lot()
+    {
+        var book = new LedgerBuilder(Currency.CNY);
+        var used = book.Grant(10m, T0, T0.AddMonths(1));
+        var expiring = book.Grant(10m, T0, T0.AddMonths(2));
+        book.Charge("c1", 10m, T0.AddDays(1));
+
+        Assert.Equal(RefusalCode.LotNotFound, new VoidLot("v1", Guid.NewGuid(), T0.AddDays(2), "x").Decide(book.Ledger).Refusal?.Code);
+        Assert.Equal(RefusalCode.LotEmpty, new VoidLot("v2", used, T0.AddDays(2), "x").Decide(book.Ledger).Refusal?.Code);
+        Assert.Equal(RefusalCode.LotExpired, new VoidLot("v3", expiring, T0.AddMonths(2), "x").Decide(book.Ledger).Refusal?.Code);
     }
 
     [Fact]

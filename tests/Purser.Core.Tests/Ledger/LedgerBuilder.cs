@@ -6,6 +6,8 @@ namespace Purser.Core.Tests.Ledger;
 /// <summary>Drives a ledger through commands the way the engine does: decide, then apply.</summary>
 internal sealed class LedgerBuilder(Currency currency)
 {
+    private readonly Dictionary<string, (Money Charged, Money Refunded)> charges = new(StringComparer.Ordinal);
+
     public CreditLedger Ledger { get; private set; } = CreditLedger.Empty(currency);
 
     public Money M(decimal amount) => new(amount, Ledger.Currency);
@@ -21,6 +23,7 @@ internal sealed class LedgerBuilder(Currency currency)
     {
         var drawn = new DrawCharge(key, M(amount), eligible, at, $"Charge {key}", phase).Decide(Ledger).Value;
         Ledger = Ledger.Apply(drawn.Change);
+        charges.TryAdd(key, (M(amount), M(0m)));
         return drawn;
     }
 
@@ -31,11 +34,19 @@ internal sealed class LedgerBuilder(Currency currency)
         return change;
     }
 
-    public ChargeRefunded Refund(string key, string chargeKey, decimal amount, DateTimeOffset at)
+    public ChargeRefunded Refund(string key, string chargeKey, decimal? amount, DateTimeOffset at) => TryRefund(key, chargeKey, amount, at).Value;
+
+    /// <summary>Refunds as the engine does, with what the charge was and what its earlier refunds returned.</summary>
+    public Outcome<ChargeRefunded> TryRefund(string key, string chargeKey, decimal? amount, DateTimeOffset at)
     {
-        var refunded = new RefundCharge(key, chargeKey, M(amount), at, $"Refund of {chargeKey}").Decide(Ledger).Value;
-        Ledger = Ledger.Apply(refunded.Change);
-        return refunded;
+        var (charged, refunded) = charges[chargeKey];
+        var outcome = new RefundCharge(key, chargeKey, charged, refunded, amount is { } a ? M(a) : null, at, $"Refund of {chargeKey}").Decide(Ledger);
+        if (outcome.IsAccepted && !outcome.Value.Change.Replayed)
+        {
+            Ledger = Ledger.Apply(outcome.Value.Change);
+            charges[chargeKey] = (charged, refunded + outcome.Value.ReturnedToCredit + outcome.Value.ReturnedToPaymentMethod);
+        }
+        return outcome;
     }
 
     public void Settle(string invoiceNumber, DateTimeOffset before) =>

@@ -7,7 +7,7 @@ namespace Purser.Core.Tests.Ledger;
 
 /// <summary>
 /// Ledger invariants over thousands of random histories: no lot below zero, money conserved
-/// to the cent (granted + adjusted = remaining + drawn + expired), R-DRAW order respected,
+/// to the cent (granted + adjusted = remaining + drawn + expired + voided), R-DRAW order respected,
 /// and the balance views agreeing with the journal.
 /// </summary>
 [Properties(Arbitrary = [typeof(LedgerScript)], MaxTest = 2000)]
@@ -25,9 +25,10 @@ public class LedgerProperties
         var adjusted = Sum(EntryKind.Adjustment) + Sum(EntryKind.Refund);
         var drawn = -Sum(EntryKind.ChargeDraw);
         var expired = -Sum(EntryKind.Expiry);
+        var voided = -Sum(EntryKind.Void);
         var remaining = ledger.Lots.Aggregate(zero, (s, l) => s + BalanceFromJournal(ledger, l.Id));
 
-        Assert.Equal(granted + adjusted, remaining + drawn + expired);
+        Assert.Equal(granted + adjusted, remaining + drawn + expired + voided);
         Assert.All(ledger.Lots, l => Assert.False(BalanceFromJournal(ledger, l.Id).IsNegative));
         Assert.All(ledger.Lots, l => Assert.Equal(BalanceFromJournal(ledger, l.Id), ledger.Position(l.Id).Balance));
         Assert.Equal(remaining, BalanceSummary.Of(ledger).EstimatedBalance);
@@ -100,12 +101,17 @@ public class LedgerProperties
                     book.Expire(LedgerScript.Day(e.Day));
                     break;
                 case RefundStep r when charges.Count > 0:
-                    book.Refund($"refund-{n}", charges[r.ChargeIndex % charges.Count], r.Cents / 100m, LedgerScript.Day(r.Day));
+                    book.TryRefund($"refund-{n}", charges[r.ChargeIndex % charges.Count], r.Cents / 100m, LedgerScript.Day(r.Day));
                     break;
                 case AdjustStep a when lots.Count > 0 && a.Cents != 0:
                     var adjusted = new AdjustCredit($"adjust-{n}", lots[a.LotIndex % lots.Count], book.M(a.Cents / 100m), LedgerScript.Day(a.Day), "adjustment").Decide(book.Ledger);
                     if (adjusted.IsAccepted)
                         book.Apply(adjusted.Value);
+                    break;
+                case VoidStep v when lots.Count > 0:
+                    var voided = new VoidLot($"void-{n}", lots[v.LotIndex % lots.Count], LedgerScript.Day(v.Day), "voided").Decide(book.Ledger);
+                    if (voided.IsAccepted)
+                        book.Apply(voided.Value);
                     break;
                 case SettleStep s:
                     book.Settle($"INV-{n}", LedgerScript.Day(s.Day));

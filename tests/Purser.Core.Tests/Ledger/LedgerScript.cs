@@ -25,8 +25,9 @@ public sealed record LedgerScript(ImmutableArray<LedgerStep> Steps)
             .SelectMany(r => Gen.Choose(0, 520), (r, day) => (LedgerStep)new RefundStep(r.c, r.cents, day));
         var adjust = Gen.Choose(0, 10).SelectMany(lot => Gen.Choose(-50_000, 50_000), (lot, cents) => (lot, cents))
             .SelectMany(a => Gen.Choose(0, 520), (a, day) => (LedgerStep)new AdjustStep(a.lot, a.cents, day));
+        var voiding = Gen.Choose(0, 10).SelectMany(lot => Gen.Choose(0, 520), (lot, day) => (LedgerStep)new VoidStep(lot, day));
         var settle = Gen.Choose(0, 520).Select(day => (LedgerStep)new SettleStep(day));
-        var step = Gen.Frequency((3, grant), (6, charge), (1, expire), (1, refund), (1, adjust), (1, settle));
+        var step = Gen.Frequency((3, grant), (6, charge), (1, expire), (1, refund), (1, adjust), (1, voiding), (1, settle));
         return step.ListOf().Select(steps => new LedgerScript([.. steps])).ToArbitrary();
     }
 }
@@ -42,5 +43,7 @@ public sealed record ExpireStep(int Day) : LedgerStep;
 public sealed record RefundStep(int ChargeIndex, int Cents, int Day) : LedgerStep;
 
 public sealed record AdjustStep(int LotIndex, int Cents, int Day) : LedgerStep;
+
+public sealed record VoidStep(int LotIndex, int Day) : LedgerStep;
 
 public sealed record SettleStep(int Day) : LedgerStep;

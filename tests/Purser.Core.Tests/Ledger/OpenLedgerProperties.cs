@@ -84,9 +84,10 @@ public class OpenLedgerProperties
         ChargeStep c => ledger => new DrawCharge(charges.Count > 0 && c.Cents % 5 == 0 ? charges[c.Cents % charges.Count] : $"charge-{n}", M(c.Cents),
             c.Eligible, LedgerScript.Day(c.Day), "usage", c.Settled ? EntryPhase.Settled : EntryPhase.Pending).Decide(ledger).Value.Change,
         ExpireStep e => ledger => new ExpireCredit(LedgerScript.Day(e.Day)).Decide(ledger),
-        RefundStep r when charges.Count > 0 => ledger => new RefundCharge($"refund-{r.ChargeIndex % charges.Count}-{r.Cents % 7}", charges[r.ChargeIndex % charges.Count], M(r.Cents), LedgerScript.Day(r.Day), "refund")
+        RefundStep r when charges.Count > 0 => ledger => new RefundCharge($"refund-{r.ChargeIndex % charges.Count}-{r.Cents % 7}", charges[r.ChargeIndex % charges.Count], M(100_000_000), M(0), M(r.Cents), LedgerScript.Day(r.Day), "refund")
             .Decide(ledger) is { IsAccepted: true } refunded ? refunded.Value.Change : null,
         AdjustStep a when lots.Count > 0 && a.Cents != 0 => ledger => Accepted(new AdjustCredit($"adjust-{a.Cents % 11}", lots[a.LotIndex % lots.Count], M(a.Cents), LedgerScript.Day(a.Day), "adjustment").Decide(ledger)),
+        VoidStep v when lots.Count > 0 => ledger => Accepted(new VoidLot($"void-{v.LotIndex % lots.Count}", lots[v.LotIndex % lots.Count], LedgerScript.Day(v.Day), "void").Decide(ledger)),
         SettleStep s => ledger => Accepted(new SettleInvoice($"INV-{n}", LedgerScript.Day(s.Day)).Decide(ledger)),
         _ => null,
     };

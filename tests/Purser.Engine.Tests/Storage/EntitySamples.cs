@@ -39,7 +39,7 @@ internal static class EntitySamples
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, DisplayName = "Dept A",
             OfferType = OfferType.LicenseBased, State = SubscriptionState.Disabled, DisabledBecause = TransitionReason.CreditExpired, OrderId = $"ORD-{Guid.NewGuid():N}", PartnerId = partner.Id,
-            ServiceAdministratorId = user.Id, NeedsReconfiguration = true, CreatedAt = At, StateChangedAt = At.AddDays(3),
+            ServiceAdministratorId = user.Id, NeedsReconfiguration = true, CreatedAt = At.AddDays(-30), RecordedAt = At, StateChangedAt = At.AddDays(3),
             LicenseMeterId = meter.Id, CancelledEffective = new DateOnly(2017, 9, 1),
         };
         var lot = new CreditLot
@@ -90,6 +90,11 @@ internal static class EntitySamples
                 CreditApplied = 26.61m, StartDate = new DateOnly(2017, 7, 15), EndDate = new DateOnly(2017, 7, 19),
             },
             new Payment { Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, SubscriptionId = subscription.Id, InvoiceId = invoice.Id, LotId = lot.Id, Currency = "USD", Amount = 1000m, Method = "WireTransfer", IdempotencyKey = "pay-1", ReceivedAt = At },
+            new ChargeRefund
+            {
+                Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, ChargeId = charge.Id, Currency = "USD", Amount = 1.5m,
+                ReturnedToCredit = 1.25m, ReturnedToPaymentMethod = 0.25m, Reason = "Outage credit", IdempotencyKey = "refund:1", RefundedAt = At,
+            },
             new JobRun { JobName = "billing-run", RunKey = "2019-10", Status = JobRunStatus.Succeeded, ClaimedBy = "node-1", LeaseUntil = At, StartedAt = At, FinishedAt = At.AddMinutes(1), Progress = 100, Error = null },
             new IdempotencyRecord { Key = "k-1", Operation = "POST /ops/payments", RequestHash = "abc", StatusCode = 201, ResponseBody = """{"id":"x"}""", CreatedAt = At },
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", CreatedAt = At, SentAt = null },

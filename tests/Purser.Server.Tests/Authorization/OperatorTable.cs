@@ -28,6 +28,13 @@ internal static class OperatorTable
             c.Route["tokenId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/tokens", new { userId = c.Target.UserId, name = $"doomed {c.N}" }))
                 .GetProperty("id").GetString()!),
         ["POST /ops/credits"] = Create(c => new { billingProfileId = c.Target.ProfileId, amount = 10m + c.N }),
+        ["POST /ops/creditLots/{lotId:guid}/adjustments"] = Create(c => new { amount = -1m, reason = $"Correction {c.N}" }, LotAsync),
+        ["POST /ops/creditLots/{lotId:guid}/void"] = Create(c => new { reason = $"Withdrawn {c.N}" }, LotAsync),
+        ["GET /ops/billingProfiles/{billingProfileId:guid}/creditEvents"] = new(Access.OperatorOnly),
+        // Each call refunds part of a charge made just for it.
+        ["POST /ops/charges/{chargeId:guid}/refunds"] = Create(_ => new { amount = 1.25m }, async c =>
+            c.Route["chargeId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/charges",
+                new { billingProfileId = c.Target.ProfileId, amount = 5m, description = $"Refundable {c.N}" })).GetProperty("id").GetString()!),
         ["POST /ops/charges"] = Create(c => new
         {
             billingProfileId = c.Target.ProfileId, amount = 0.01m * c.N, description = $"Charge {c.N}", chargedAt = c.Now.AddMinutes(-1),
@@ -82,6 +89,11 @@ internal static class OperatorTable
             licenseMeterId = meter, seats = 2, startDate = "2019-10-01",
         })).GetProperty("id").GetString()!;
     }
+
+    /// <summary>A lot of the target's profile made just for the call (a void takes what is left of it).</summary>
+    private static async Task LotAsync(RequestContext c) =>
+        c.Route["lotId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/credits", new { billingProfileId = c.Target.ProfileId, amount = 10m }))
+            .GetProperty("id").GetString()!;
 
     /// <summary>Reconciliation files are named by the cycle's month, yyyy-MM.</summary>
     public static Task ReconPeriod(RequestContext c)

@@ -15,7 +15,8 @@ public class OperatorDocumentTests(ServerPerEngine servers) : IClassFixture<Serv
 
     // Only where each route's ids go matters to find its operation.
     private static readonly SeededWorld AnyWorld = new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "PARTNER-1", Guid.NewGuid(),
-        SeededWorld.Start, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        SeededWorld.Start, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+        new CreditTargets(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), [.. Enumerable.Range(0, 48).Select(_ => Guid.NewGuid())]));
 
     [Fact]
     public async Task Each_request_schema_requires_the_fields_its_endpoint_refuses_when_missing_and_no_others()

@@ -124,6 +124,15 @@ internal static class BadInputCases
                 yield return ("1e30", 1e30, BadRequest, false);
                 yield return (field.Kind == Integer ? "fraction" : "1e15", field.Kind == Integer ? 2.5 : 1e15, BadRequest, false);
                 break;
+            case SignedAmount:
+                yield return ("word for a number", "twelve", BadRequest, false);
+                yield return ("NaN as a string", "NaN", BadRequest, false);
+                yield return ("object for a number", new JsonObject(), BadRequest, false);
+                yield return ("zero", 0, BadRequest, false);
+                yield return ("1e30", 1e30, BadRequest, false);
+                yield return ("1e15", 1e15, BadRequest, false);
+                yield return ("-1e15", -1e15, BadRequest, false);
+                break;
             case Flag:
                 yield return ("word for a boolean", "yes", BadRequest, false);
                 yield return ("boolean in a string", "true", BadRequest, false);

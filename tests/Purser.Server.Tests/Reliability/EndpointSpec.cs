@@ -21,6 +21,8 @@ internal enum FieldKind
     Reference,
     Integer,
     Amount,
+    /// <summary>An amount either side of zero (an adjustment): negative is valid, zero is not.</summary>
+    SignedAmount,
     Flag,
     Date,
     Instant,

@@ -7,7 +7,7 @@ using Purser.Testing;
 
 namespace Purser.Server.Tests.Reliability;
 
-/// <summary>An Idempotency-Key is one caller's: two operators who happen to send the same key each get their own charge, grant and payment.</summary>
+/// <summary>An Idempotency-Key is one caller's: two operators who happen to send the same key each get their own charge, grant, payment and refund.</summary>
 public class IdempotencyScopeTests
 {
     [Theory]
@@ -29,13 +29,17 @@ public class IdempotencyScopeTests
         var prepaid = (await PurserApi.CreatedAsync(first, "/ops/subscriptions", new { billingProfileId = profile, displayName = "Prepaid", offerType = "StandardPrepaid" }))
             .GetProperty("id").GetGuid();
 
-        var calls = new (string Path, Func<int, object> Body)[]
+        var refunded = (await PurserApi.CreatedAsync(first, "/ops/charges", new { billingProfileId = profile, amount = 50m, description = "Refunded twice" }))
+            .GetProperty("id").GetGuid();
+
+        var calls = new (string Path, Func<int, object> Body, decimal Base)[]
         {
-            ("/ops/credits", n => new { billingProfileId = profile, amount = 100m + n }),
-            ("/ops/charges", n => new { billingProfileId = profile, amount = 10m + n, description = $"Support {n}" }),
-            ("/ops/payments", n => new { subscriptionId = prepaid, amount = 1000m + n }),
+            ("/ops/credits", n => new { billingProfileId = profile, amount = 100m + n }, 100m),
+            ("/ops/charges", n => new { billingProfileId = profile, amount = 10m + n, description = $"Support {n}" }, 10m),
+            ("/ops/payments", n => new { subscriptionId = prepaid, amount = 1000m + n }, 1000m),
+            ($"/ops/charges/{refunded}/refunds", n => new { amount = 1m + n }, 1m),
         };
-        foreach (var (path, body) in calls)
+        foreach (var (path, body, amount) in calls)
         {
             var key = "shared-key-" + path;
             using var mine = await PurserApi.PostAsync(first, path, body(1), key);
@@ -46,7 +50,7 @@ public class IdempotencyScopeTests
             Assert.True(theirs.StatusCode == HttpStatusCode.Created, $"{path}: {theirsText}");
             Assert.False(theirs.Headers.Contains("Idempotent-Replayed"), $"{path}: the second operator's call was answered as a replay");
             Assert.NotEqual(Id(mineText), Id(theirsText));
-            Assert.Equal(2m + (path == "/ops/payments" ? 1000m : path == "/ops/credits" ? 100m : 10m), Amount(theirsText));
+            Assert.Equal(amount + 2m, Amount(theirsText));
 
             using var replay = await PurserApi.PostAsync(second, path, body(2), key);
             Assert.Equal(Id(theirsText), Id(await replay.Content.ReadAsStringAsync()));

@@ -148,8 +148,10 @@ internal static class OperatorEndpoints
             [
                 new("seats above the limit", "seats", (b, _) => b["seats"] = 1_000_001, BadRequest),
                 new("negative seats on a pay-as-you-go offer", "seats", (b, _) => (b["offerType"], b["seats"]) = ("PayAsYouGo", -3), BadRequest),
-                new("a start date on a pay-as-you-go offer", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"]) = ("PayAsYouGo", null, null), BadRequest),
+                new("a start date on a prepaid offer", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["partnerId"]) = ("StandardPrepaid", null, null, null), BadRequest),
+                new("a pay-as-you-go start after today", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["startDate"]) = ("PayAsYouGo", null, null, "2019-09-02"), BadRequest),
                 new("a start date two years back", "startDate", (b, _) => b["startDate"] = "2017-08-15", BadRequest),
+                new("a pay-as-you-go start 367 days back", "startDate", (b, _) => (b["offerType"], b["seats"], b["licenseMeterId"], b["startDate"]) = ("PayAsYouGo", null, null, "2018-08-30"), BadRequest),
                 new("a product with no price in the profile's currency", "licenseMeterId", (b, w) => b["licenseMeterId"] = w.MeterId, BadRequest),
             ]),
 
@@ -211,6 +213,37 @@ internal static class OperatorEndpoints
                 new("a retroactive change", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-1), BadRequest, w => $"/ops/meters/{w.LicenseMeterId}/prices"),
                 new("a first price dated back over a year", "effectiveFrom", (b, w) => b["effectiveFrom"] = w.Now.AddDays(-367), BadRequest, w => $"/ops/meters/{w.MeterId}/prices"),
                 new("finer than storage keeps", "unitPrice", (b, _) => b["unitPrice"] = 0.00000000001m, BadRequest),
+            ]),
+
+        new("refunds", HttpMethod.Post, w => $"/ops/charges/{w.Credit.RefundableChargeId}/refunds",
+            (_, n) => new JsonObject { ["amount"] = 1 + (n % 50), ["reason"] = $"Outage credit {n}" },
+            [new("amount", Amount), new("reason", Text)],
+            [
+                new("more than is left to refund", "amount", (b, _) => b["amount"] = 1_000_001m, BadRequest),
+                new("a fraction of a fen", "amount", (b, _) => b["amount"] = 10.001m, BadRequest),
+                new("unknown charge", "chargeId", (_, _) => { }, [404], _ => $"/ops/charges/{Guid.NewGuid()}/refunds"),
+                new("charge id not a GUID", null, (_, _) => { }, [404], _ => "/ops/charges/not-a-guid/refunds"),
+            ]),
+
+        new("credit adjustments", HttpMethod.Post, w => $"/ops/creditLots/{w.Credit.AdjustableLotId}/adjustments",
+            (_, n) => new JsonObject { ["amount"] = (n % 2 == 0 ? 1 : -1) * (1 + (n % 50)), ["reason"] = $"Correction {n}" },
+            [new("amount", SignedAmount, Required: true), new("reason", Text, Required: true)],
+            [
+                new("below zero", "amount", (b, _) => b["amount"] = -999_999_999m, BadRequest),
+                new("a fraction of a fen", "amount", (b, _) => b["amount"] = -0.001m, BadRequest),
+                new("a voided lot", "lotId", (_, _) => { }, BadRequest, w => $"/ops/creditLots/{w.Credit.VoidedLotId}/adjustments"),
+                new("unknown lot", "lotId", (_, _) => { }, [404], _ => $"/ops/creditLots/{Guid.NewGuid()}/adjustments"),
+                new("lot id not a GUID", null, (_, _) => { }, [404], _ => "/ops/creditLots/not-a-guid/adjustments"),
+            ]),
+
+        // Each path asked for names a lot not voided yet: a lot is voided once.
+        new("lot voids", HttpMethod.Post, w => $"/ops/creditLots/{w.NextVoidableLot()}/void",
+            (_, n) => new JsonObject { ["reason"] = $"Withdrawn {n}" },
+            [new("reason", Text)],
+            [
+                new("a voided lot", "lotId", (_, _) => { }, BadRequest, w => $"/ops/creditLots/{w.Credit.VoidedLotId}/void"),
+                new("unknown lot", "lotId", (_, _) => { }, [404], _ => $"/ops/creditLots/{Guid.NewGuid()}/void"),
+                new("lot id not a GUID", null, (_, _) => { }, [404], _ => "/ops/creditLots/not-a-guid/void"),
             ]),
 
         new("usage", HttpMethod.Post, _ => "/ops/usage",

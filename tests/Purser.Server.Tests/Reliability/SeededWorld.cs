@@ -12,10 +12,19 @@ namespace Purser.Server.Tests.Reliability;
 /// <param name="PrepaidSubscriptionId">A StandardPrepaid subscription in its own profile, for payments.</param>
 /// <param name="PricedMeterId">A meter that takes price versions and never has usage, so rating writes nothing between snapshots.</param>
 /// <param name="PayableInvoiceId">August's invoice of a profile of its own, 1,000,000.00 due, for invoice payments.</param>
+/// <param name="Credit">A profile of its own with a lot to adjust, a charge to refund and lots to void.</param>
 internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, Guid MeterId, string PartnerId, Guid SubscriptionId, DateTimeOffset Now,
-    Guid PrepaidSubscriptionId, Guid PricedMeterId, Guid LicenseMeterId, Guid LicenseSubscriptionId, Guid PayableInvoiceId)
+    Guid PrepaidSubscriptionId, Guid PricedMeterId, Guid LicenseMeterId, Guid LicenseSubscriptionId, Guid PayableInvoiceId, CreditTargets Credit)
 {
     public static readonly DateTimeOffset Start = new(2019, 9, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Lots each voiding call may take one of: a lot can be voided once, and each path asked for is a call.</summary>
+    private const int VoidableLots = 48;
+
+    private int voided = -1;
+
+    /// <summary>A lot no call has voided yet, for a path that voids one.</summary>
+    public Guid NextVoidableLot() => Credit.VoidableLotIds[Interlocked.Increment(ref voided) % VoidableLots];
 
     public static async Task<SeededWorld> CreateAsync(PurserApi api)
     {
@@ -43,10 +52,32 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
         await CreatedAsync(op, "/ops/charges", new { billingProfileId = payableProfileId, amount = 1_000_000m, description = "专线", chargedAt = "2019-08-15T04:00:00Z" });
         var payableInvoiceId = await CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = payableProfileId, periodStart = "2019-08-01", periodEnd = "2019-08-31" });
         return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId,
-            licenseMeterId, licenseId, payableInvoiceId);
+            licenseMeterId, licenseId, payableInvoiceId, await CreditTargets.CreateAsync(op, accountId, VoidableLots));
     }
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>
     private static async Task<Guid> CreatedAsync(HttpClient op, string path, object body) =>
         (await PurserApi.CreatedAsync(op, path, body)).GetProperty("id") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : Guid.Empty;
+}
+
+/// <summary>
+/// A profile's lot of 2,000,000.00 with 1,000,000.00 of it drawn by one charge (refunds go back to it), a lot already
+/// voided, and lots of 10.00 for void calls, granted after the charge so it drew none of them.
+/// </summary>
+internal sealed record CreditTargets(Guid ProfileId, Guid AdjustableLotId, Guid RefundableChargeId, Guid VoidedLotId, IReadOnlyList<Guid> VoidableLotIds)
+{
+    public static async Task<CreditTargets> CreateAsync(HttpClient op, Guid accountId, int voidableLots)
+    {
+        var profileId = await Id(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "信用", currency = "CNY", timeZone = "Asia/Shanghai" });
+        var lotId = await Id(op, "/ops/credits", new { billingProfileId = profileId, amount = 2_000_000m });
+        var chargeId = await Id(op, "/ops/charges", new { billingProfileId = profileId, amount = 1_000_000m, description = "专线" });
+        var voidable = new List<Guid>();
+        for (var i = 0; i <= voidableLots; i++)
+            voidable.Add(await Id(op, "/ops/credits", new { billingProfileId = profileId, amount = 10m }));
+        var voidedLotId = voidable[^1];
+        await PurserApi.CreatedAsync(op, $"/ops/creditLots/{voidedLotId}/void", new { reason = "Seeded" });
+        return new CreditTargets(profileId, lotId, chargeId, voidedLotId, voidable[..^1]);
+    }
+
+    private static async Task<Guid> Id(HttpClient op, string path, object body) => (await PurserApi.CreatedAsync(op, path, body)).GetProperty("id").GetGuid();
 }

@@ -72,3 +72,15 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ChargeRefundConfiguration : IEntityTypeConfiguration<ChargeRefund>
+{
+    public void Configure(EntityTypeBuilder<ChargeRefund> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingAccountId, x.ChargeId });
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Charge>().WithMany().HasForeignKey(x => x.ChargeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

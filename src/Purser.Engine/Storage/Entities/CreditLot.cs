@@ -20,6 +20,7 @@ internal sealed class CreditLot
     public decimal Expired { get; set; }
     public decimal Adjusted { get; set; }
     public decimal Refunded { get; set; }
+    public decimal Voided { get; set; }
     public decimal ClosedBalance { get; set; }
     public decimal CurrentBalance { get; set; }
     public DateTime StartDate { get; set; }

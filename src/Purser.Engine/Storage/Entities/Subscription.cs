@@ -14,7 +14,11 @@ internal sealed class Subscription
     public string? PartnerId { get; set; }
     public Guid? ServiceAdministratorId { get; set; }
     public bool NeedsReconfiguration { get; set; }
+    /// <summary>When the subscription started: the anchor of R-PRICE-NEW, up to a year before <see cref="RecordedAt"/> for an onboarded customer.</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the operator entered it; later than <see cref="CreatedAt"/> only for a backdated start.</summary>
+    public DateTime RecordedAt { get; set; }
     public DateTime StateChangedAt { get; set; }
 
     /// <summary>The lifecycle's clocks (R-TRIAL, R-DELETE-90), kept so a sweep can fire them.</summary>

@@ -78,7 +78,8 @@ public static class ConsumptionShapes
                 creditExpired = Amount(e.CreditExpired),
                 charges = Amount(e.Charges),
                 closedBalance = Amount(e.ClosedBalance),
-                canceledCredit = Amount(Money.Zero(e.Charges.Currency)),
+                // Voided credit is an adjustment (closed balances add up through adjustments); canceledCredit names that part of it.
+                canceledCredit = Amount(e.Kind == EntryKind.Void ? e.Adjustments : Money.Zero(e.Charges.Currency)),
                 eventType = WireEventType(e.EventType),
                 invoiceNumber = e.InvoiceNumber,
                 billingProfileId = profileId,
@@ -102,11 +103,12 @@ public static class ConsumptionShapes
         _ => "PromotionalCredit",
     };
 
-    /// <summary>The client's lot Status enum has no "expiring" or "used": expiring is still Active, used up is Complete.</summary>
+    /// <summary>The client's lot Status enum has no "expiring", "used" or "voided": expiring is still Active, used up is Complete, voided is Canceled.</summary>
     public static string WireStatus(LotStatus status) => status switch
     {
         LotStatus.Active or LotStatus.Expiring => "Active",
         LotStatus.Used => "Complete",
+        LotStatus.Voided => "Canceled",
         _ => "Expired",
     };
 

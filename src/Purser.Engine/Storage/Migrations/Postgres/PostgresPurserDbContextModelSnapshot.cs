@@ -305,6 +305,63 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.ToTable("Charges");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.ChargeRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ReturnedToCredit")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal>("ReturnedToPaymentMethod")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId");
+
+                    b.HasIndex("BillingAccountId", "ChargeId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("ChargeRefunds");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
                 {
                     b.Property<Guid>("BillingAccountId")
@@ -481,6 +538,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("Voided")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.HasKey("Id");
 
@@ -1147,6 +1208,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ServiceAdministratorId")
                         .HasColumnType("uuid");
 
@@ -1455,6 +1519,21 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
                         .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.ChargeRefund", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
+                        .WithMany()
+                        .HasForeignKey("ChargeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -300,6 +300,63 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Charges");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.ChargeRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RefundedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReturnedToCredit")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReturnedToPaymentMethod")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId");
+
+                    b.HasIndex("BillingAccountId", "ChargeId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("ChargeRefunds");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
                 {
                     b.Property<Guid>("BillingAccountId")
@@ -473,6 +530,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Voided")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1128,6 +1189,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ServiceAdministratorId")
                         .HasColumnType("TEXT");
 
@@ -1434,6 +1498,21 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
                         .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.ChargeRefund", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
+                        .WithMany()
+                        .HasForeignKey("ChargeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
