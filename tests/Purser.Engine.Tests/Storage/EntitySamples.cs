@@ -32,6 +32,7 @@ internal static class EntitySamples
         {
             Id = Guid.NewGuid(), BillingAccountId = account.Id, Email = $"admin-{Guid.NewGuid():N}@contoso.cn", FirstName = "Wei",
             LastName = "Zhang", Phone = "+86 21 0000 0000", Company = "Contoso", PasswordHash = "hash", PreferredLanguage = "en", CreatedAt = At,
+            FailedSignIns = 3, LockedUntil = At.AddMinutes(15),
         };
         var partner = new Partner { Id = $"P{Guid.NewGuid():N}"[..12], CompanyName = "Fabrikam Reseller", BillingDay = 15, CreatedAt = At };
         var meter = new Meter { Id = Guid.NewGuid(), Name = "Backup storage", Category = "Storage", SubCategory = "LRS", Unit = "1 GB/Month", CreditEligible = false, CreatedAt = At };
@@ -106,6 +107,7 @@ internal static class EntitySamples
                 PendingCreditAdjustments = 0.000001m, ExpiredCredit = 12.5m,
             },
             new CreditDayTotal { BillingAccountId = account.Id, BillingProfileId = profile.Id, Day = new DateOnly(2019, 10, 11), Currency = "USD", Amount = -1.74m },
+            new DataProtectionKey { Id = 7, FriendlyName = "key-3f2c", Xml = "<key id=\"3f2c\" version=\"1\"><creationDate>2019-09-18T21:47:31Z</creationDate></key>" },
             new CreditOpenEntry { BillingAccountId = account.Id, BillingProfileId = profile.Id, IdempotencyKey = "draw:2" },
         ];
     }
