@@ -49,8 +49,9 @@ public sealed class PortalFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
-        // A step that cannot happen should fail the test quickly, not after Playwright's default 30 s.
-        context.SetDefaultTimeout(10_000);
+        // Below Playwright's default 30 s so a step that cannot happen fails sooner, yet room for a loaded CI
+        // machine to hash a password and render a first page.
+        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 

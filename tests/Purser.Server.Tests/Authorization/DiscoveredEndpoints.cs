@@ -33,7 +33,7 @@ internal static partial class DiscoveredEndpoints
     }
 
     private static bool IsPortal(string pattern) =>
-        pattern == "/" || PortalPrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
+        pattern == "/" || PortalPrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) || StaticAsset().IsMatch(pattern);
 
     private static readonly string[] PortalPrefixes = ["/portal", "/_content/", "/_framework/"];
 
@@ -42,4 +42,8 @@ internal static partial class DiscoveredEndpoints
 
     [GeneratedRegex("/{2,}")]
     private static partial Regex Slashes();
+
+    // MapStaticAssets maps each built asset (the scoped CSS bundle, module lists, their compressed twins) and a file fallback.
+    [GeneratedRegex(@"^/[^/{]+\.(css|js|mjs|json|ico|png|svg|woff2?)(\.gz|\.br)?$|\{\*\*path:file\}")]
+    private static partial Regex StaticAsset();
 }
