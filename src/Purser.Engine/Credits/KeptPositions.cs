@@ -25,26 +25,16 @@ internal static class KeptPositions
             db.CreditJournal.Add(LedgerMapping.ToStored(entry, profile));
         foreach (var entry in change.Entries.Where(e => e.Phase == EntryPhase.Pending && !e.IsSettlement))
             db.CreditOpenEntries.Add(new Stored.CreditOpenEntry { BillingAccountId = profile.BillingAccountId, BillingProfileId = profile.Id, IdempotencyKey = entry.Key });
+        var newLots = change.NewLots.Select(l => l.Id).ToHashSet();
+        var touched = change.Entries.Select(e => e.LotId).Where(id => !newLots.Contains(id)).Distinct().ToList();
+        foreach (var lot in await db.CreditLots.Where(l => touched.Contains(l.Id)).ToListAsync(ct))
+            LedgerMapping.Keep(lot, after.Position(lot.Id));
         await KeepSummaryAsync(db, profile, change, ct);
         await KeepDayTotalsAsync(db, profile, change, ct);
         await db.SaveChangesAsync(ct);
 
-        var newLots = change.NewLots.Select(l => l.Id).ToHashSet();
-        foreach (var lotId in change.Entries.Select(e => e.LotId).Where(id => !newLots.Contains(id)).Distinct())
-        {
-            var position = after.Position(lotId);
-            await db.CreditLots.Where(l => l.Id == lotId).ExecuteUpdateAsync(s => s
-                .SetProperty(l => l.Granted, position.Granted.Amount)
-                .SetProperty(l => l.Drawn, position.Drawn.Amount)
-                .SetProperty(l => l.Expired, position.Expired.Amount)
-                .SetProperty(l => l.Adjusted, position.Adjusted.Amount)
-                .SetProperty(l => l.Refunded, position.Refunded.Amount)
-                .SetProperty(l => l.Voided, position.Voided.Amount)
-                .SetProperty(l => l.ClosedBalance, position.ClosedBalance.Amount)
-                .SetProperty(l => l.CurrentBalance, position.Balance.Amount), ct);
-        }
         var settled = change.Entries.Where(e => e.IsSettlement).Select(e => e.Settles!).ToList();
-        foreach (var chunk in settled.Chunk(500))
+        foreach (var chunk in settled.Chunk(LedgerLoading.Chunk))
             await db.CreditOpenEntries.Where(o => o.BillingProfileId == profile.Id && chunk.Contains(o.IdempotencyKey)).ExecuteDeleteAsync(ct);
     }
 

@@ -15,7 +15,7 @@ namespace Purser.Engine.Credits;
 internal static class LedgerLoading
 {
     // Keeps IN lists well inside both engines' parameter limits.
-    private const int Chunk = 500;
+    internal const int Chunk = 500;
 
     public static async Task<CreditLedger> OpenAsync(PurserDbContext db, Stored.BillingProfile profile, LedgerNeeds needs, CancellationToken ct)
     {
