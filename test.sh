@@ -3,7 +3,8 @@
 # server binaries, the invoice PDF fonts and poppler-utils, Chromium for the portal), builds with warnings as errors, runs
 # the .NET suites (storage tests on both SQLite and a PostgreSQL the tests start themselves), then
 # the Node compatibility suite that drives a running Purser with the official Azure SDK clients
-# (tests/compat), and ends with one line "N passed, N failed".
+# (tests/compat), then the benchmarks' quick pass (bench/run.sh --quick, one entry), and ends with one line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -30,6 +31,12 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Chromium for the portal tests (Debian package chromium)"
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+fi
+
+# The notification tests deliver e-mail to a real SMTP server on loopback: Debian's aiosmtpd.
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "== installing the test SMTP server (Debian package python3-aiosmtpd)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-aiosmtpd >/dev/null
 fi
 
 echo "== restoring tools and building (warnings are errors)"
@@ -62,6 +69,11 @@ read -r compat_passed compat_failed < <(bash "$root/tests/compat/run.sh" "$resul
 compat_passed=${compat_passed:-0}; compat_failed=${compat_failed:-1}
 echo "== compat: $compat_passed passed, $compat_failed failed"
 passed=$((passed + compat_passed)); failed=$((failed + compat_failed))
+
+# The benchmarks' quick pass counts as one entry: every benchmark completes and its results are right (totals equal
+# the baseline's, the ledger verified); timings are reported, never judged.
+echo "== bench: the quick pass of every benchmark (bench/run.sh --quick)"
+if bash "$root/bench/run.sh" --quick --no-build; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

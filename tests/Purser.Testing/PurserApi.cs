@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Purser.Engine;
 using Purser.Engine.Accounts;
 using Purser.Server.Hosting;
+using Purser.Server.Notifications;
 
 namespace Purser.Testing;
 
@@ -18,10 +19,12 @@ public sealed class PurserApi : IAsyncDisposable
     private const string OperatorEmail = "operator@test.purser";
     private WebApplication _app;
     private readonly bool _ownsDatabase;
+    private readonly MailSettings? _mail;
 
-    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress, bool ownsDatabase = true)
+    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress, bool ownsDatabase, MailSettings? mail)
     {
         _app = app;
+        _mail = mail;
         _ownsDatabase = ownsDatabase;
         Database = database;
         Clock = clock;
@@ -34,18 +37,19 @@ public sealed class PurserApi : IAsyncDisposable
     public string OperatorToken { get; private set; } = "";
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null) =>
-        await StartAsync(await TestDatabase.CreateAsync(engine), now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero), ownsDatabase: true);
+    /// <param name="mail">Where the server's outbox worker sends e-mail; null runs no outbox worker.</param>
+    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null, MailSettings? mail = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(engine), now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero), ownsDatabase: true, mail);
 
     /// <summary>A server on a database the caller keeps: disposing the server leaves it (and the operator user and token made here) in place.</summary>
     public static Task<PurserApi> StartOnAsync(TestDatabase database, DateTimeOffset now) => StartAsync(database, now, ownsDatabase: false);
 
-    private static async Task<PurserApi> StartAsync(TestDatabase database, DateTimeOffset now, bool ownsDatabase)
+    private static async Task<PurserApi> StartAsync(TestDatabase database, DateTimeOffset now, bool ownsDatabase, MailSettings? mail = null)
     {
         var clock = new FakeTimeProvider(now);
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
-        var app = await StartAppAsync(database, clock, address);
-        var api = new PurserApi(app, database, clock, address, ownsDatabase);
+        var app = await StartAppAsync(database, clock, address, mail);
+        var api = new PurserApi(app, database, clock, address, ownsDatabase, mail);
         var commands = app.Services.GetRequiredService<AccountCommands>();
         // A database that an earlier server prepared (a copy of a built world) has its operator already.
         var operatorId = (await commands.FindUserAsync(OperatorEmail, default))?.Id
@@ -59,7 +63,7 @@ public sealed class PurserApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _app = await StartAppAsync(Database, Clock, BaseAddress);
+        _app = await StartAppAsync(Database, Clock, BaseAddress, _mail);
     }
 
     /// <summary>Moves the clock forward to <paramref name="instant"/>; a clock already past it stays where it is (it never goes back).</summary>
@@ -70,11 +74,11 @@ public sealed class PurserApi : IAsyncDisposable
     }
 
     /// <summary>Another server on the same database and clock, on its own port: a second process of a deployment.</summary>
-    public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}");
+    public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}", _mail);
 
-    private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address)
+    private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address, MailSettings? mail)
     {
-        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false, ScheduleBilling: false),
+        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false, ScheduleBilling: false, Mail: mail),
             b => b.Services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         return app;

@@ -50,11 +50,13 @@ internal static class LifecycleRecords
             db.Outbox.Add(new OutboxMessage
             {
                 BillingAccountId = s.BillingAccountId,
+                MessageId = Guid.NewGuid(),
                 Kind = t.IsDeletion ? "SubscriptionDeleted" : $"Subscription{t.To}",
                 Recipient = s.Id.ToString(),
                 Subject = $"{s.DisplayName}: {t.From} → {t.To} ({t.Reason})",
                 Body = Explain(t),
                 CreatedAt = t.At.UtcDateTime,
+                NextAttemptAt = t.At.UtcDateTime,
             });
         }
         return decision.Transitions.Length > 0;

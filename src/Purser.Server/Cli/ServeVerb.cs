@@ -42,6 +42,7 @@ internal static class ServeVerb
         command.Options.Add(InvoiceFont);
         command.Options.Add(NoDemo);
         command.Options.Add(NoScheduledBilling);
+        MailOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new ServerSettings(
@@ -49,7 +50,9 @@ internal static class ServeVerb
                 parse.GetValue(Urls)!,
                 LoadDemoWhenEmpty: !parse.GetValue(NoDemo),
                 InvoiceCjkFont: parse.GetValue(InvoiceFont),
-                ScheduleBilling: !parse.GetValue(NoScheduledBilling));
+                ScheduleBilling: !parse.GetValue(NoScheduledBilling),
+                Mail: MailOptions.Mail(parse),
+                WeeklyReminderHour: MailOptions.WeeklyReminderHour(parse));
             await PurserHost.RunAsync(settings, ct);
             return 0;
         });

@@ -6,6 +6,7 @@ using Purser.Engine.Consumption;
 using Purser.Engine.Partners;
 using Purser.Engine.Jobs;
 using Purser.Engine.Lifecycle;
+using Purser.Engine.Notifications;
 using Purser.Engine.Payments;
 using Purser.Engine.Rating;
 using Purser.Engine.Subscriptions;
@@ -59,6 +60,8 @@ internal static class EngineServices
         services.AddSingleton<BillingHistoryQueries>();
         services.AddSingleton<ReconciliationQueries>();
         services.AddSingleton<LicenseCommands>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<WeeklyReminders>();
         return services;
     }
 }

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
+using Purser.Engine.Notifications;
 using Purser.Server.Arm;
 using Purser.Server.Documents;
 using Purser.Server.Downloads;
 using Purser.Server.Hosting.Security;
+using Purser.Server.Notifications;
 using Purser.Server.Operator;
 using Purser.Server.Portal;
 
@@ -44,6 +46,17 @@ public static partial class PurserHost
         builder.Services.AddSingleton<Jobs.BillingScheduler>();
         if (settings.ScheduleBilling)
             builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.BillingScheduler>());
+        builder.Services.AddSingleton(new NotificationSettings(settings.WeeklyReminderHour));
+        builder.Services.AddSingleton<IMailComposer, MailComposer>();
+        builder.Services.AddSingleton<Jobs.WeeklyReminderJob>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WeeklyReminderJob>());
+        if (settings.Mail is { } mail)
+        {
+            builder.Services.AddSingleton(mail);
+            builder.Services.AddSingleton<IMailTransport>(mail.SmtpHost is null ? new EmlOutboxTransport(mail.OutboxDirectory) : new SmtpMailTransport(mail));
+            builder.Services.AddSingleton<Jobs.OutboxWorker>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.OutboxWorker>());
+        }
         // Bad JSON must reach the error handler, which names the offending path in an ARM error body.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>

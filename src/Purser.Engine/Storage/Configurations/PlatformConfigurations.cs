@@ -27,12 +27,21 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)
     {
-        b.HasIndex(x => x.SentAt);
+        b.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+        b.HasIndex(x => x.OnceKey).IsUnique();
+        b.Property(x => x.Channel).StoredAsName();
+        b.Property(x => x.LastError).HasMaxLength(4000);
         b.Property(x => x.Body).HasMaxLength(65536);
+        b.Property(x => x.HtmlBody).HasMaxLength(262144);
     }
 }
 
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(x => x.FriendlyName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+        // A key element carries its encrypted secret and descriptor: a few kilobytes, well past the default text length.
+        b.Property(x => x.Xml).HasMaxLength(65536);
+    }
 }

@@ -623,8 +623,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)");
 
                     b.HasKey("Id");
 
@@ -939,6 +939,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("BillingAccountId")
                         .HasColumnType("uuid");
 
@@ -947,11 +950,41 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(65536)
                         .HasColumnType("character varying(65536)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HtmlBody")
+                        .HasMaxLength(262144)
+                        .HasColumnType("character varying(262144)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnceKey")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -970,7 +1003,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt");
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
                 });

@@ -614,7 +614,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(65536)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -924,6 +924,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("BillingAccountId")
                         .HasColumnType("TEXT");
 
@@ -932,11 +935,41 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(65536)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .HasMaxLength(262144)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnceKey")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -955,7 +988,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt");
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
                 });

@@ -1,0 +1,5 @@
+namespace Purser.Engine.Notifications;
+
+/// <summary>An e-mail of the outbox claimed for sending: everything a transport needs, and the attempts made so far.</summary>
+public sealed record OutboxLetter(long Id, Guid MessageId, string Kind, string Recipient, string Subject, string Text, string? Html,
+    int Attempts, DateTimeOffset CreatedAt);

@@ -1,0 +1,66 @@
+using Purser.Engine.Notifications;
+using Purser.Server.Notifications;
+
+namespace Purser.Server.Jobs;
+
+/// <summary>
+/// Sends the outbox's due e-mail every few seconds (on the injected clock). Every server process
+/// runs one; the outbox's leases make each message go out from one of them at a time.
+/// </summary>
+internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, TimeProvider clock, ILogger<OutboxWorker> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The store was unreachable: nothing was claimed or a lease runs out, and a later pass sends it.
+                LogPassFailed(log, ex);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends what is due now; returns how many were sent and how many failed (to be retried after their backoff).</summary>
+    public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken ct)
+    {
+        var (sent, failed) = (0, 0);
+        foreach (var letter in await outbox.ClaimDueAsync(_owner, ct))
+        {
+            try
+            {
+                await transport.SendAsync(OutboxMail.Build(letter, settings), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                failed++;
+                await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", ct);
+                LogRetry(log, letter.MessageId, letter.Attempts + 1, ex.Message);
+                continue;
+            }
+            sent++;
+            await outbox.SentAsync(letter, ct);
+        }
+        return (sent, failed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not delivered (attempt {Attempt}), it will be retried: {Reason}")]
+    private static partial void LogRetry(ILogger logger, Guid messageId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed; the next pass retries")]
+    private static partial void LogPassFailed(ILogger logger, Exception error);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using System.Resources;
+using System.Text;
+using Purser.Engine.Notifications;
+using Purser.Server.Documents;
+
+namespace Purser.Server.Notifications;
+
+/// <summary>
+/// The words of e-mails, from the <c>MailText</c> resources (neutral = Simplified Chinese), in the
+/// recipient's language; dates and money are formatted as on that language's invoices.
+/// </summary>
+internal sealed class MailComposer : IMailComposer
+{
+    private static readonly ResourceManager Resources = new("Purser.Server.Notifications.MailText", typeof(MailComposer).Assembly);
+
+    public MailContent Weekly(WeeklyReminder reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        var words = InvoiceText.For(reminder.To.Language);
+        var culture = words.Culture;
+        string T(string key) => Resources.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no text named {key}.");
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        string Money(Core.Monetary.Money m) => new InvoiceNumbers(culture, m.Currency.Code, m.Currency.MinorUnitDigits).Money(m.Amount);
+
+        var greeting = Name(reminder.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = F("Weekly_Intro", reminder.ProfileName, words.Date(reminder.Monday));
+        var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(intro).AppendLine();
+        var rows = new StringBuilder();
+        foreach (var s in reminder.Subscriptions)
+        {
+            var ends = s.CreditEndsOn is { } day ? words.Date(day) : "";
+            text.AppendLine(s.CreditEndsOn is null
+                ? F("Weekly_LineNoCredit", s.DisplayName, Money(s.Remaining))
+                : F("Weekly_Line", s.DisplayName, Money(s.Remaining), s.RemainingDays, ends));
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(s.DisplayName)}</td><td style=\"text-align:right\">{H(Money(s.Remaining))}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"text-align:right\">{s.RemainingDays.ToString(culture)}</td><td>{H(ends)}</td></tr>");
+        }
+        text.AppendLine().AppendLine(T("Weekly_Footer")).AppendLine().AppendLine(T("Weekly_Why"));
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{H(culture.Name)}"><head><meta charset="utf-8"><title>{H(F("Weekly_Subject", reminder.ProfileName, words.Date(reminder.Monday)))}</title></head>
+            <body>
+            <p>{H(greeting)}</p>
+            <p>{H(intro)}</p>
+            <table border="1" cellpadding="6" style="border-collapse:collapse">
+            <tr><th>{H(T("Column_Subscription"))}</th><th>{H(T("Column_RemainingCredit"))}</th><th>{H(T("Column_RemainingDays"))}</th><th>{H(T("Column_CreditEndsOn"))}</th></tr>
+            {rows}
+            </table>
+            <p>{H(T("Weekly_Footer"))}</p>
+            <p style="color:#666">{H(T("Weekly_Why"))}</p>
+            </body></html>
+            """;
+        return new MailContent(F("Weekly_Subject", reminder.ProfileName, words.Date(reminder.Monday)), text.ToString(), html);
+    }
+
+    /// <summary>How the recipient is addressed: family name first in Chinese, given name first in English.</summary>
+    private static string? Name(ReminderRecipient to, CultureInfo culture)
+    {
+        var parts = culture.TwoLetterISOLanguageName == "zh" ? new[] { to.LastName, to.FirstName } : [to.FirstName, to.LastName];
+        var present = parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return present.Count == 0 ? null : string.Join(culture.TwoLetterISOLanguageName == "zh" ? "" : " ", present);
+    }
+
+    private static string H(string value) => WebUtility.HtmlEncode(value);
+}
