@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Purser.Engine.Storage;
@@ -13,8 +14,10 @@ namespace Purser.Engine;
 public sealed class PurserStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
-    private readonly DbContextOptions<SqlitePurserDbContext>? _sqliteOptions;
-    private readonly DbContextOptions<PostgresPurserDbContext>? _postgresOptions;
+    // Contexts are pooled: a balance read or a token check is a context or two, and building one each time was a
+    // large part of those requests' cost (B-BAL).
+    private readonly PooledDbContextFactory<SqlitePurserDbContext>? _sqliteContexts;
+    private readonly PooledDbContextFactory<PostgresPurserDbContext>? _postgresContexts;
 
     public PurserStore(string connectionString)
     {
@@ -23,15 +26,13 @@ public sealed class PurserStore : IAsyncDisposable
         if (Engine == StorageEngine.Postgres)
         {
             _postgres = new NpgsqlDataSourceBuilder(connectionString).Build();
-            _postgresOptions = new DbContextOptionsBuilder<PostgresPurserDbContext>()
-                .UseNpgsql(_postgres).Options;
+            _postgresContexts = new(new DbContextOptionsBuilder<PostgresPurserDbContext>().UseNpgsql(_postgres).Options);
         }
         else
         {
             var sqlite = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
             SqliteConnectionString = sqlite.ToString();
-            _sqliteOptions = new DbContextOptionsBuilder<SqlitePurserDbContext>()
-                .UseSqlite(SqliteConnectionString).Options;
+            _sqliteContexts = new(new DbContextOptionsBuilder<SqlitePurserDbContext>().UseSqlite(SqliteConnectionString).Options);
         }
     }
 
@@ -57,8 +58,8 @@ public sealed class PurserStore : IAsyncDisposable
     public static string SqliteFile(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
     internal PurserDbContext CreateContext() => Engine == StorageEngine.Postgres
-        ? new PostgresPurserDbContext(_postgresOptions!)
-        : new SqlitePurserDbContext(_sqliteOptions!);
+        ? _postgresContexts!.CreateDbContext()
+        : _sqliteContexts!.CreateDbContext();
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {
