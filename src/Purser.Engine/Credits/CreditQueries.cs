@@ -81,7 +81,8 @@ public sealed class CreditQueries(PurserStore store, TimeProvider clock)
         var zone = BillingTimeZone.Resolve(profile.TimeZone);
         var currency = Currency.Parse(profile.Currency);
         var (first, last) = (from?.In(zone) ?? DateOnly.MinValue, to?.In(zone) ?? DateOnly.MaxValue);
-        var journal = db.CreditJournal.AsNoTracking().Where(e => e.BillingProfileId == profileId);
+        // The account id lets the (account, profile, occurred) index serve the date range; by profile alone the store reads the whole history.
+        var journal = db.CreditJournal.AsNoTracking().Where(e => e.BillingAccountId == profile.BillingAccountId && e.BillingProfileId == profileId);
         var opening = Money.Zero(currency);
         if (from is not null)
         {
