@@ -91,7 +91,9 @@ public sealed class InvoicesTests(PortalFixture portal)
         }
         Assert.Equal(404, (await other.APIRequest.GetAsync(pdf)).Status);
         // Its own invoice numbers do not open this tenant's invoice under its own profile either.
-        await other.OpenProfileAsync("发票", "Development");
+        await other.Locator("header .brand").ClickAsync();
+        await other.Locator("[data-test=profiles] a[href$='/invoices']").ClickAsync();
+        await other.Locator("main h1").WaitForAsync();
         Assert.Equal(404, (await other.GotoAsync(other.Url + "/" + new Uri(detail).Segments[^1]))!.Status);
         await other.AssertAccessibleAsync();
         await other.Context.CloseAsync();
