@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
-using Purser.Engine.Access;
 using Purser.Server.Arm.Consumption;
 
 namespace Purser.Portal.Tests;
@@ -133,7 +131,7 @@ public sealed partial class CreditsTests(PortalFixture portal)
     {
         var production = await ProfileIdAsync("prepaid-prod");
         var department = await ProfileIdAsync("prepaid-dept");
-        var account = (await portal.Api.Services.GetRequiredService<ScopeResolver>().FindProfileAsync(production, default))!.AccountId;
+        var account = (await portal.ProfileScopeAsync(production)).AccountId;
 
         var reader = await portal.NewPageAsync();
         await reader.SignInAsync(Portal.PrepaidReader, portal.Passwords[Portal.PrepaidReader]);
@@ -189,14 +187,14 @@ public sealed partial class CreditsTests(PortalFixture portal)
 
     private async Task<string> ConsumptionPathAsync(Guid profileId)
     {
-        var scope = (await portal.Api.Services.GetRequiredService<ScopeResolver>().FindProfileAsync(profileId, default))!;
+        var scope = await portal.ProfileScopeAsync(profileId);
         return $"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/providers/Microsoft.Consumption";
     }
 
     private async Task<Guid> ProfileIdAsync(string key)
     {
         var id = Engine.Accounts.ArmNames.StableId("profile:" + key);
-        Assert.NotNull(await portal.Api.Services.GetRequiredService<ScopeResolver>().FindProfileAsync(id, default));
+        Assert.Equal(id, (await portal.ProfileScopeAsync(id)).ProfileId);
         return id;
     }
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Purser.Engine.Access;
 
 namespace Purser.Portal.Tests;
 
@@ -114,7 +112,7 @@ public sealed class InvoicesTests(PortalFixture portal)
 
     private async Task<(string Account, string Profile)> NamesAsync(Guid profileId)
     {
-        var scope = (await portal.Api.Services.GetRequiredService<ScopeResolver>().FindProfileAsync(profileId, default))!;
+        var scope = await portal.ProfileScopeAsync(profileId);
         return (Uri.EscapeDataString(scope.AccountName), scope.ProfileName!);
     }
 

@@ -41,30 +41,12 @@ internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes
     }
 
     /// <summary>A billing profile whose billing the signed-in user may read, or the refusal to answer instead (then the profile is null).</summary>
-    public async Task<(AccessDecision Decision, BillingProfileRecord? Profile)> ProfileAsync(HttpContext http, Guid profileId)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        if (await CallerAsync(http) is not { } caller || await scopes.FindProfileAsync(profileId, http.RequestAborted) is not { } scope)
-            return (AccessDecision.NotFound, null);
-        var read = AccessRules.ReadBilling(caller, scope);
-        if (read != AccessDecision.Allowed)
-            return (read, null);
-        var profile = await accounts.FindProfileAsync(scope.AccountId, scope.ProfileName!, http.RequestAborted);
-        return profile is null ? (AccessDecision.NotFound, null) : (read, profile);
-    }
+    public Task<(AccessDecision Decision, BillingProfileRecord? Profile)> ProfileAsync(HttpContext http, Guid profileId) =>
+        ReadAsync(http, ct => scopes.FindProfileAsync(profileId, ct), (scope, ct) => accounts.FindProfileAsync(scope.AccountId, scope.ProfileName!, ct));
 
     /// <summary>A billing account whose billing the signed-in user may read as a whole, or the refusal to answer instead.</summary>
-    public async Task<(AccessDecision Decision, BillingAccountRecord? Account)> AccountAsync(HttpContext http, Guid accountId)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        if (await CallerAsync(http) is not { } caller || await scopes.FindAccountAsync(accountId, http.RequestAborted) is not { } scope)
-            return (AccessDecision.NotFound, null);
-        var read = AccessRules.ReadBilling(caller, scope);
-        if (read != AccessDecision.Allowed)
-            return (read, null);
-        var account = await accounts.FindAccountAsync(scope.AccountName, http.RequestAborted);
-        return account is null ? (AccessDecision.NotFound, null) : (read, account);
-    }
+    public Task<(AccessDecision Decision, BillingAccountRecord? Account)> AccountAsync(HttpContext http, Guid accountId) =>
+        ReadAsync(http, ct => scopes.FindAccountAsync(accountId, ct), (scope, ct) => accounts.FindAccountAsync(scope.AccountName, ct));
 
     /// <summary>An invoice of a billing profile the signed-in user may read; one of another profile is not found there.</summary>
     public async Task<(AccessDecision Decision, BillingProfileRecord? Profile, InvoiceRecord? Invoice)> InvoiceAsync(HttpContext http, Guid profileId, string invoiceNumber)
@@ -84,6 +66,20 @@ internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes
             return AccessDecision.NotFound;
         var read = AccessRules.ReadBilling(caller, scope);
         return read != AccessDecision.Allowed || !write ? read : AccessRules.WriteBilling(caller, scope);
+    }
+
+    // What a page shows of a scope once ReadBilling allows it; a scope gone meanwhile is not found.
+    private async Task<(AccessDecision Decision, T? Found)> ReadAsync<T>(HttpContext http, Func<CancellationToken, Task<BillingScope?>> find,
+        Func<BillingScope, CancellationToken, Task<T?>> load) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (await CallerAsync(http) is not { } caller || await find(http.RequestAborted) is not { } scope)
+            return (AccessDecision.NotFound, null);
+        var read = AccessRules.ReadBilling(caller, scope);
+        if (read != AccessDecision.Allowed)
+            return (read, null);
+        var found = await load(scope, http.RequestAborted);
+        return found is null ? (AccessDecision.NotFound, null) : (read, found);
     }
 
     private static List<Guid> AccountsOf(Caller caller) =>
