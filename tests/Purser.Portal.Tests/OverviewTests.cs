@@ -24,12 +24,12 @@ public sealed class OverviewTests(PortalFixture portal)
         using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);
         var scope = (await portal.Api.Services.GetRequiredService<ScopeResolver>().FindSubscriptionAsync(subscriptionId.ToString(), default))!;
         var consumption = $"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/providers/Microsoft.Consumption";
-        var balance = await GetJsonAsync(api, consumption + "/credits/balanceSummary?api-version=2023-03-01");
+        var balance = await api.GetJsonAsync(consumption + "/credits/balanceSummary?api-version=2023-03-01");
         // What is left to spend now: the balance summary's estimate, which counts the draws not yet invoiced.
         var estimated = balance.GetProperty("properties").GetProperty("balanceSummary").GetProperty("estimatedBalance").GetProperty("value").GetDecimal();
         Assert.Equal("CNY " + estimated.ToString("N2", CultureInfo.GetCultureInfo("zh-Hans")), await page.TextOfAsync("remaining-credit"));
 
-        var lots = (await GetJsonAsync(api, consumption + "/lots?api-version=2023-03-01")).GetProperty("value").EnumerateArray()
+        var lots = (await api.GetJsonAsync(consumption + "/lots?api-version=2023-03-01")).GetProperty("value").EnumerateArray()
             .Where(l => l.GetProperty("properties").GetProperty("status").GetString() == "Active").ToList();
         var zone = BillingTimeZone.Resolve("Asia/Shanghai");
         var today = zone.DayOf(portal.Api.Clock.GetUtcNow());
@@ -41,7 +41,7 @@ public sealed class OverviewTests(PortalFixture portal)
         Assert.Equal(zone.DayOf(purchased).ToString("yyyy年M月d日", CultureInfo.GetCultureInfo("zh-Hans")), await page.TextOfAsync("purchase-date"));
 
         // The usage chart's table against the operator API's usage series: the same days, the same costs.
-        var series = await GetJsonAsync(portal.Api.Operator(), $"/ops/subscriptions/{subscriptionId}/usageSeries");
+        var series = await portal.Api.Operator().GetJsonAsync($"/ops/subscriptions/{subscriptionId}/usageSeries");
         var days = series.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(11, days.Count);
         foreach (var day in days)
@@ -88,9 +88,7 @@ public sealed class OverviewTests(PortalFixture portal)
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
         await page.AssertAccessibleAsync();
         await page.OpenSubscriptionAsync(Production);
-        await page.AssertAccessibleAsync();
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"The page is {overflow}px wider than the phone's screen.");
+        await page.AssertFitsAndAccessibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -105,13 +103,5 @@ public sealed class OverviewTests(PortalFixture portal)
         Assert.Equal(0, await page.Locator("[data-test=pay]").CountAsync());
         await page.AssertAccessibleAsync();
         await page.Context.CloseAsync();
-    }
-
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
-    {
-        var response = await http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -63,7 +63,7 @@ public sealed class PayTests(PortalFixture portal)
     {
         var page = await portal.NewPageAsync();
         await page.SignInAsync(Portal.PrepaidReader, portal.Passwords[Portal.PrepaidReader]);
-        Assert.Equal(1, await page.Locator("table.grid tbody tr").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-test=subscriptions] tbody tr").CountAsync());
         await page.OpenSubscriptionAsync(Production);
         await page.Locator("[data-test=remaining-credit]").WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-test=pay]").CountAsync());

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -33,7 +35,54 @@ internal static class Portal
         await page.Locator("[data-test=subscription-id]").WaitForAsync();
     }
 
+    /// <summary>From the subscriptions page, one of a billing profile's pages by its link ("Azure 信用额度: 生产环境").</summary>
+    public static async Task OpenProfileAsync(this IPage page, string what, string profile)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{what}: {profile}", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync(profile);
+    }
+
+    /// <summary>No wider than the screen, and accessible (<see cref="AssertAccessibleAsync"/>).</summary>
+    public static async Task AssertFitsAndAccessibleAsync(this IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
+        await page.AssertAccessibleAsync();
+    }
+
     public static Task<string> TextOfAsync(this IPage page, string test) => page.Locator($"[data-test={test}]").InnerTextAsync();
+
+    /// <summary>An amount as a page shows it (<c>CNY -1,234.50</c>, in the page's <paramref name="language"/>), read back as a number.</summary>
+    public static decimal Amount(string shown, string currency = "CNY", string language = "zh-Hans")
+    {
+        Assert.Contains(currency, shown, StringComparison.Ordinal);
+        return decimal.Parse(shown.Replace(currency, "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal),
+            NumberStyles.Number, CultureInfo.GetCultureInfo(language));
+    }
+
+    /// <summary>An ARM amount's value: <c>{"currency":…,"value":…}</c>.</summary>
+    public static decimal Value(this JsonElement properties, string name) => properties.GetProperty(name).GetProperty("value").GetDecimal();
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient http, string path)
+    {
+        var response = await http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Every item of an ARM list, following its nextLink pages.</summary>
+    public static async Task<List<JsonElement>> ListAsync(this HttpClient http, string path)
+    {
+        var items = new List<JsonElement>();
+        for (string? next = path; next is not null;)
+        {
+            var page = await http.GetJsonAsync(next);
+            items.AddRange(page.GetProperty("value").EnumerateArray());
+            next = page.TryGetProperty("nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
+        }
+        return items;
+    }
 
     /// <summary>axe-core over the whole page: no violation of serious or critical impact.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)

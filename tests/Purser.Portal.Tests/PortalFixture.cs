@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Purser.Engine;
+using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
@@ -63,6 +64,11 @@ public sealed class PortalFixture : IAsyncLifetime
         var token = (await accounts.CreateTokenAsync(new NewApiToken(user.Id, "portal-test", null), default)).Value.Token!;
         return Api.Client(token);
     }
+
+    /// <summary>The ARM names of a billing profile and its account, to ask the API about it.</summary>
+    public async Task<BillingScope> ProfileScopeAsync(Guid profileId) =>
+        await Api.Services.GetRequiredService<ScopeResolver>().FindProfileAsync(profileId, default)
+            ?? throw new InvalidOperationException($"No billing profile {profileId}.");
 
     public async Task DisposeAsync()
     {

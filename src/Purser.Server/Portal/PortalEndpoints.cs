@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Antiforgery;
+using Purser.Engine.Billing;
+using Purser.Engine.Invoicing;
+using Purser.Server.Documents;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Portal.Components;
 
@@ -25,6 +28,13 @@ internal static class PortalEndpoints
             await http.SignOutAsync(PortalServices.Scheme);
             return Results.Redirect("/portal/signin");
         }).RequireAuthorization(PortalServices.UserPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        // The invoice's PDF behind the portal's cookie: the API's own rendering, refused as the invoice page is (R-DOWNLOAD, R-ROLES).
+        app.MapGet("/portal/profiles/{profileId:guid}/invoices/{invoiceNumber}/pdf", async (HttpContext http, Guid profileId, string invoiceNumber,
+            PortalAccess access, InvoiceLineQueries lines, InvoiceSettings settings) =>
+        {
+            var (decision, _, invoice) = await access.InvoiceAsync(http, profileId, invoiceNumber);
+            return invoice is null ? PortalRefusal.Of(decision) : await InvoicePdfFile.OfAsync(invoice, lines, settings, http.RequestAborted);
+        }).RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
         app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
         {

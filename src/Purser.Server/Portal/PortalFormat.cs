@@ -20,6 +20,24 @@ internal sealed class PortalFormat(IStringLocalizer<PortalText> text)
     public static string Money(Money money) =>
         new InvoiceNumbers(Culture, money.Currency.Code, money.Currency.MinorUnitDigits).Money(money.Amount);
 
+    /// <summary>An invoice's amount, stored as a decimal beside its currency code.</summary>
+    public static string Money(decimal amount, string currency) => Money(new Money(amount, Currency.Parse(currency)));
+
+    public string Period(DateOnly start, DateOnly end) => string.Format(Culture, text["PeriodValue"], Date(start), Date(end));
+
+    public string LotStatus(Core.Ledger.LotStatus status) => text["LotStatus_" + status];
+
+    public string EventType(Core.Ledger.CreditEventType type) => text["EventType_" + type];
+
+    public string InvoiceStatus(Core.Invoicing.InvoiceStatus status) => text["InvoiceStatus_" + status];
+
+    /// <summary>A lot's source in the request's language; a source the resources do not name is shown as recorded.</summary>
+    public string Source(string source)
+    {
+        var named = text["Source_" + source.Replace(" ", "", StringComparison.Ordinal)];
+        return named.ResourceNotFound ? source : named.Value;
+    }
+
     public string Offer(Core.Lifecycle.OfferType offer) => text["Offer_" + offer];
 
     public string State(Core.Lifecycle.SubscriptionState state) => text["State_" + state];

@@ -19,9 +19,7 @@ internal static class PortalWriteGate
                 : AccessDecision.NotFound;
             if (decision != AccessDecision.Allowed)
             {
-                http.Response.StatusCode = decision == AccessDecision.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync(decision == AccessDecision.Forbidden ? "403 Forbidden" : "404 Not Found", http.RequestAborted);
+                await PortalRefusal.Of(decision).ExecuteAsync(http);
                 return;
             }
         }

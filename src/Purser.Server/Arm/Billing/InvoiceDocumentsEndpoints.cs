@@ -21,8 +21,6 @@ public static class InvoiceDocumentsEndpoints
             // The invoice's own PDF carries its number; other kinds (a void note, a credit note) would be named for themselves.
             if (!string.Equals(document, invoice.InvoiceNumber, StringComparison.Ordinal))
                 return ArmError.NotFound($"Document '{document}.pdf' of invoice '{invoiceName}'");
-            var print = await lines.PrintAsync(invoice, http.RequestAborted);
-            var pdf = InvoicePdf.Render(InvoiceDocuments.From(print, settings.Issuer), print.Language);
-            return Results.File(pdf, "application/pdf", $"{invoice.InvoiceNumber}.pdf");
+            return await InvoicePdfFile.OfAsync(invoice, lines, settings, http.RequestAborted);
         }).RequiresScope(Permission.Read);
 }
