@@ -5,6 +5,7 @@ using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
+using Purser.Engine.Notifications;
 using Purser.Testing;
 
 namespace Purser.Portal.Tests;
@@ -28,7 +29,8 @@ public sealed class PortalFixture : IAsyncLifetime
         // Never fetch a browser build: the system Chromium (Debian's chromium package, installed by test.sh) is the browser.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Api = await PurserApi.StartAsync(StorageEngine.Sqlite, DateTimeOffset.UtcNow);
-        var signIns = await new DemoLoader(Api.Services.GetRequiredService<PurserStore>(), Api.Clock, Api.Services.GetRequiredService<InvoiceSettings>())
+        var signIns = await new DemoLoader(Api.Services.GetRequiredService<PurserStore>(), Api.Clock, Api.Services.GetRequiredService<InvoiceSettings>(),
+                Api.Services.GetRequiredService<CreditAlertMails>())
             .LoadWithSignInsAsync() ?? throw new InvalidOperationException("The demo did not load into the fresh database.");
         Passwords = signIns.ToDictionary(s => s.Email, s => s.Password);
         _playwright = await Playwright.CreateAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
+using Purser.Engine.Notifications;
 using Purser.Engine.Storage;
 using Stored = Purser.Engine.Storage.Entities;
 
@@ -11,10 +12,11 @@ namespace Purser.Engine.Credits;
 /// Where ledgers are kept. A change locks the billing profile (PostgreSQL: the profile row
 /// <c>FOR UPDATE</c>; SQLite: <c>BEGIN IMMEDIATE</c>), loads the ledger's open state, lets the core
 /// decide, and appends the entries with the kept positions in one transaction, together with
-/// whatever else the caller adds to the same context. A decision that asked about history the open
+/// whatever else the caller adds to the same context, and the credit alerts the change turns
+/// (R-ALERT). A decision that asked about history the open
 /// state did not hold, and that the store has, is decided again with that history loaded.
 /// </summary>
-public sealed class CreditBook(PurserStore store, TimeProvider clock)
+public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAlertMails alerts)
 {
     // After this many loads of open state plus asked-for history, the whole journal is replayed.
     private const int OpenLoads = 3;
@@ -48,7 +50,8 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock)
             if (!outcome.IsAccepted)
                 return outcome.Refusal;
             var (change, result) = outcome.Value;
-            await KeptPositions.KeepAsync(session, change, ct);
+            if (!change.IsEmpty)
+                await alerts.KeepAsync(session, await KeptPositions.KeepAsync(session, change, ct), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return result;

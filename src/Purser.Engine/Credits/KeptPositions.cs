@@ -12,10 +12,11 @@ namespace Purser.Engine.Credits;
 /// </summary>
 internal static class KeptPositions
 {
-    public static async Task KeepAsync(LedgerSession session, LedgerChange change, CancellationToken ct)
+    /// <summary>Keeps the change and answers the ledger as it stands after it.</summary>
+    public static async Task<CreditLedger> KeepAsync(LedgerSession session, LedgerChange change, CancellationToken ct)
     {
         if (change.IsEmpty)
-            return;
+            return session.Ledger;
         var after = session.Ledger.Apply(change);
         var (db, profile) = (session.Db, session.Profile);
         var now = session.Now.UtcDateTime;
@@ -36,6 +37,7 @@ internal static class KeptPositions
         var settled = change.Entries.Where(e => e.IsSettlement).Select(e => e.Settles!).ToList();
         foreach (var chunk in settled.Chunk(LedgerLoading.Chunk))
             await db.CreditOpenEntries.Where(o => o.BillingProfileId == profile.Id && chunk.Contains(o.IdempotencyKey)).ExecuteDeleteAsync(ct);
+        return after;
     }
 
     private static async Task KeepSummaryAsync(PurserDbContext db, Stored.BillingProfile profile, LedgerChange change, CancellationToken ct)

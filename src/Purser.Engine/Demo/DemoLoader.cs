@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
+using Purser.Engine.Notifications;
 using Purser.Engine.Rating;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Demo;
 
 /// <summary>Loads the demo into an empty database, once: a second loader finds accounts and stops.</summary>
-public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices)
+public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices, CreditAlertMails alerts)
 {
     public async Task<bool> LoadAsync(CancellationToken ct = default) => await LoadWithSignInsAsync(ct) is not null;
 
@@ -39,7 +40,7 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSet
     // The demo's usage goes through rating and last period through a billing run, as production's would: charges, credit drawn, a past invoice.
     private async Task BillLastPeriodAsync(CancellationToken ct)
     {
-        var book = new CreditBook(store, clock);
+        var book = new CreditBook(store, clock, alerts);
         await new UsageRating(store, book).RatePendingAsync(ct);
         List<Guid> profiles;
         await using (var db = store.CreateContext())

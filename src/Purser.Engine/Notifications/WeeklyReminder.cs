@@ -23,6 +23,8 @@ public sealed record MailContent(string Subject, string Text, string Html);
 public interface IMailComposer
 {
     MailContent Weekly(WeeklyReminder reminder);
+
+    MailContent CreditAlert(CreditAlertNotice notice);
 }
 
 /// <summary>When on Monday reminders go out, on the billing profile's local clock.</summary>

@@ -4,7 +4,6 @@ using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Lifecycle;
-using Purser.Engine.Access;
 using Purser.Engine.Credits;
 using Purser.Engine.Jobs;
 using Purser.Engine.Storage;
@@ -45,18 +44,12 @@ public sealed class WeeklyReminders(PurserStore store, TimeProvider clock, Notif
     {
         var monday = MondayOf(profile, now)!.Value;
         await using var db = store.CreateContext();
-        var admins = await (
-            from r in db.RoleAssignments
-            where r.BillingAccountId == profile.BillingAccountId && r.Role == BillingRole.AccountAdministrator
-            join u in db.Users on r.UserId equals u.Id
-            orderby u.Email
-            select u).AsNoTracking().Distinct().ToListAsync(ct);
         var pending = new List<ReminderRecipient>();
-        foreach (var u in admins)
+        foreach (var to in await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct))
         {
-            var key = OnceKey(profile.Id, u.Id, monday);
+            var key = OnceKey(profile.Id, to.UserId, monday);
             if (!await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))
-                pending.Add(new ReminderRecipient(u.Id, u.Email, u.FirstName, u.LastName, u.PreferredLanguage));
+                pending.Add(to);
         }
         if (pending.Count == 0)
             return 0;

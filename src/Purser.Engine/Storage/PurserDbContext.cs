@@ -23,6 +23,7 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CreditLot> CreditLots => Set<CreditLot>();
     public DbSet<CreditJournalEntry> CreditJournal => Set<CreditJournalEntry>();
     public DbSet<CreditSummary> CreditSummaries => Set<CreditSummary>();
+    public DbSet<CreditAlertThreshold> CreditAlertThresholds => Set<CreditAlertThreshold>();
     public DbSet<CreditDayTotal> CreditDayTotals => Set<CreditDayTotal>();
     public DbSet<CreditOpenEntry> CreditOpenEntries => Set<CreditOpenEntry>();
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();

@@ -26,7 +26,9 @@ internal static class EngineServices
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<AccountCommands>();
         services.AddSingleton<IdempotentReplies>();
+        services.AddSingleton<CreditAlertMails>();
         services.AddSingleton<CreditBook>();
+        services.AddSingleton<CreditAlertSettings>();
         services.AddSingleton<CreditQueries>();
         services.AddSingleton<CreditCommands>();
         services.AddSingleton<ChargeCommands>();

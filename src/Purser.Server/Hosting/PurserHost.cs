@@ -95,7 +95,8 @@ public static partial class PurserHost
         var store = app.Services.GetRequiredService<PurserStore>();
         await store.MigrateAsync(ct);
         LogStorage(log, store.Engine);
-        if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<InvoiceSettings>()).LoadAsync(ct))
+        if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<InvoiceSettings>(),
+                app.Services.GetRequiredService<CreditAlertMails>()).LoadAsync(ct))
             LogDemoLoaded(log);
         await app.StartAsync(ct);
         foreach (var url in app.Urls)

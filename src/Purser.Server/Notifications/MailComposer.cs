@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Resources;
 using System.Text;
+using Purser.Core.Alerts;
 using Purser.Engine.Notifications;
 using Purser.Server.Documents;
 
@@ -18,11 +19,10 @@ internal sealed class MailComposer : IMailComposer
     public MailContent Weekly(WeeklyReminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var words = InvoiceText.For(reminder.To.Language);
-        var culture = words.Culture;
-        string T(string key) => Resources.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no text named {key}.");
+        var (words, culture) = Words(reminder.To);
+        string T(string key) => Text(key, culture);
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
-        string Money(Core.Monetary.Money m) => new InvoiceNumbers(culture, m.Currency.Code, m.Currency.MinorUnitDigits).Money(m.Amount);
+        string Money(Core.Monetary.Money m) => Amount(m, culture);
 
         var greeting = Name(reminder.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
         var intro = F("Weekly_Intro", reminder.ProfileName, words.Date(reminder.Monday));
@@ -54,6 +54,44 @@ internal sealed class MailComposer : IMailComposer
             """;
         return new MailContent(F("Weekly_Subject", reminder.ProfileName, words.Date(reminder.Monday)), text.ToString(), html);
     }
+
+    public MailContent CreditAlert(CreditAlertNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var (words, culture) = Words(notice.To);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var turn = notice.Turn == AlertTurn.Fired ? "CreditAlert" : "CreditRecovered";
+        var threshold = notice.Threshold.Basis == AlertBasis.PercentOfLastTopUp
+            ? F("Threshold_Percent", notice.Threshold.Value.ToString("0.##", culture))
+            : T("Threshold_Amount");
+        var level = Amount(notice.Level, culture);
+        var subject = F($"{turn}_Subject", notice.ProfileName, level);
+        var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = F($"{turn}_Intro", notice.ProfileName, level, threshold, words.Date(notice.Day), Amount(notice.Remaining, culture));
+        var paragraphs = notice.Turn == AlertTurn.Fired ? new[] { greeting, intro, T("CreditAlert_Footer") } : [greeting, intro];
+        var text = string.Join(Environment.NewLine + Environment.NewLine, paragraphs.Append(T("Weekly_Why"))) + Environment.NewLine;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{H(culture.Name)}"><head><meta charset="utf-8"><title>{H(subject)}</title></head>
+            <body>
+            {string.Concat(paragraphs.Select(p => $"<p>{H(p)}</p>"))}
+            <p style="color:#666">{H(T("Weekly_Why"))}</p>
+            </body></html>
+            """;
+        return new MailContent(subject, text, html);
+    }
+
+    private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)
+    {
+        var words = InvoiceText.For(to.Language);
+        return (words, words.Culture);
+    }
+
+    private static string Text(string key, CultureInfo culture) =>
+        Resources.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no text named {key}.");
+
+    private static string Amount(Core.Monetary.Money m, CultureInfo culture) => new InvoiceNumbers(culture, m.Currency.Code, m.Currency.MinorUnitDigits).Money(m.Amount);
 
     /// <summary>How the recipient is addressed: family name first in Chinese, given name first in English.</summary>
     private static string? Name(ReminderRecipient to, CultureInfo culture)

@@ -44,7 +44,20 @@ public sealed record CreditEventReply(string Key, DateTimeOffset TransactionDate
     }
 }
 
-/// <summary>Operator API: credit grants, adjustments and voids of one lot, refunds of charges, and a profile's credit movements.</summary>
+/// <summary>A profile's credit alert thresholds (R-ALERT): each with its level in money now and whether its alert has fired.</summary>
+public sealed record CreditAlertsReply(Guid BillingProfileId, IReadOnlyList<CreditAlertReply> Thresholds)
+{
+    public static CreditAlertsReply Of(Guid billingProfileId, IReadOnlyList<CreditAlertView> views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        return new(billingProfileId, [.. views.Select(v => new CreditAlertReply(v.Threshold.Basis.ToString(), StoredDecimal.Plain(v.Threshold.Value),
+            StoredDecimal.Plain(v.Level.Amount), v.Level.Currency.Code, v.Fired, v.Falls, v.TurnedAt))]);
+    }
+}
+
+public sealed record CreditAlertReply(string Basis, decimal Value, decimal Level, string Currency, bool Fired, int Falls, DateTimeOffset? TurnedAt);
+
+/// <summary>Operator API: credit grants, adjustments and voids of one lot, refunds of charges, a profile's credit movements and its credit alert thresholds.</summary>
 public static class CreditsApi
 {
     public static RouteGroupBuilder MapCreditsApi(this RouteGroupBuilder ops)
@@ -66,6 +79,15 @@ public static class CreditsApi
             await credits.ProfileEventsAsync(billingProfileId, ct) is { } events
                 ? TypedResults.Ok(new OperatorList<CreditEventReply>([.. events.Select(CreditEventReply.Of)]))
                 : ArmError.NotFound($"Billing profile '{billingProfileId}'"))
+            .WithTags(OperatorTags.Credits);
+        ops.MapGet("/billingProfiles/{billingProfileId:guid}/creditAlerts", async Task<Results<Ok<CreditAlertsReply>, JsonHttpResult<ArmErrorBody>>> (
+                Guid billingProfileId, CreditAlertSettings alerts, CancellationToken ct) =>
+            await alerts.ListAsync(billingProfileId, ct) is { } views
+                ? TypedResults.Ok(CreditAlertsReply.Of(billingProfileId, views))
+                : ArmError.NotFound($"Billing profile '{billingProfileId}'"))
+            .WithTags(OperatorTags.Credits);
+        ops.MapPut("/billingProfiles/{billingProfileId:guid}/creditAlerts", async (Guid billingProfileId, NewCreditAlerts body, CreditAlertSettings alerts, CancellationToken ct) =>
+            (await alerts.ReplaceAsync(billingProfileId, body, ct)).Ok(views => CreditAlertsReply.Of(billingProfileId, views)))
             .WithTags(OperatorTags.Credits);
         return ops;
     }

@@ -84,3 +84,14 @@ internal sealed class ChargeRefundConfiguration : IEntityTypeConfiguration<Charg
         b.HasOne<Charge>().WithMany().HasForeignKey(x => x.ChargeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CreditAlertThresholdConfiguration : IEntityTypeConfiguration<CreditAlertThreshold>
+{
+    public void Configure(EntityTypeBuilder<CreditAlertThreshold> b)
+    {
+        b.Property(x => x.Basis).StoredAsName();
+        b.HasIndex(x => new { x.BillingProfileId, x.Basis, x.Value }).IsUnique();
+        b.HasIndex(x => x.BillingAccountId);
+        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

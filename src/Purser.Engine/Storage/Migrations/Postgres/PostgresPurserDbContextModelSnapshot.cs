@@ -362,6 +362,46 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.ToTable("ChargeRefunds");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditAlertThreshold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Falls")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Fired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("TurnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "Basis", "Value")
+                        .IsUnique();
+
+                    b.ToTable("CreditAlertThresholds");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
                 {
                     b.Property<Guid>("BillingAccountId")
@@ -1570,6 +1610,15 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
                         .WithMany()
                         .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditAlertThreshold", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

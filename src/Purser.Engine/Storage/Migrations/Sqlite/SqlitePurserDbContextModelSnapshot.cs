@@ -357,6 +357,46 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.ToTable("ChargeRefunds");
                 });
 
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditAlertThreshold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillingProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Falls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Fired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TurnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "Basis", "Value")
+                        .IsUnique();
+
+                    b.ToTable("CreditAlertThresholds");
+                });
+
             modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditDayTotal", b =>
                 {
                     b.Property<Guid>("BillingAccountId")
@@ -1549,6 +1589,15 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
                         .WithMany()
                         .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purser.Engine.Storage.Entities.CreditAlertThreshold", b =>
+                {
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
