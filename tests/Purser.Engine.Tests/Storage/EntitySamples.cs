@@ -1,8 +1,10 @@
+using Purser.Core.Alerts;
 using Purser.Core.Invoicing;
 using Purser.Core.Ledger;
 using Purser.Core.Lifecycle;
 using Purser.Engine.Jobs;
 using Purser.Engine.Storage.Entities;
+using CreditAlertThreshold = Purser.Engine.Storage.Entities.CreditAlertThreshold;
 using CreditLot = Purser.Engine.Storage.Entities.CreditLot;
 
 namespace Purser.Engine.Tests.Storage;
@@ -109,6 +111,11 @@ internal static class EntitySamples
             new CreditDayTotal { BillingAccountId = account.Id, BillingProfileId = profile.Id, Day = new DateOnly(2019, 10, 11), Currency = "USD", Amount = -1.74m },
             new DataProtectionKey { Id = 7, FriendlyName = "key-3f2c", Xml = "<key id=\"3f2c\" version=\"1\"><creationDate>2019-09-18T21:47:31Z</creationDate></key>" },
             new CreditOpenEntry { BillingAccountId = account.Id, BillingProfileId = profile.Id, IdempotencyKey = "draw:2" },
+            new CreditAlertThreshold
+            {
+                Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, Basis = AlertBasis.PercentOfLastTopUp, Value = 12.5m,
+                Fired = true, Falls = 3, TurnedAt = At,
+            },
         ];
     }
 }

@@ -31,6 +31,9 @@ internal static class OperatorTable
         ["POST /ops/creditLots/{lotId:guid}/adjustments"] = Create(c => new { amount = -1m, reason = $"Correction {c.N}" }, LotAsync),
         ["POST /ops/creditLots/{lotId:guid}/void"] = Create(c => new { reason = $"Withdrawn {c.N}" }, LotAsync),
         ["GET /ops/billingProfiles/{billingProfileId:guid}/creditEvents"] = new(Access.OperatorOnly),
+        ["GET /ops/billingProfiles/{billingProfileId:guid}/creditAlerts"] = new(Access.OperatorOnly),
+        ["PUT /ops/billingProfiles/{billingProfileId:guid}/creditAlerts"] = new(Access.OperatorOnly, 200,
+            Body: c => new { thresholds = new[] { new { basis = "Amount", value = 10m + c.N }, new { basis = "PercentOfLastTopUp", value = 20m } } }),
         // Each call refunds part of a charge made just for it.
         ["POST /ops/charges/{chargeId:guid}/refunds"] = Create(_ => new { amount = 1.25m }, async c =>
             c.Route["chargeId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/charges",

@@ -87,6 +87,25 @@ internal static class OperatorEndpoints
                 new("expires before it starts", "expirationDate", (b, w) => b["expirationDate"] = w.Now.AddDays(-1), BadRequest),
             ]),
 
+        new("creditAlerts PUT", HttpMethod.Put, w => $"/ops/billingProfiles/{w.ProfileId}/creditAlerts",
+            (_, n) => new JsonObject { ["thresholds"] = new JsonArray(new JsonObject { ["basis"] = "Amount", ["value"] = 10 + n }) },
+            [
+                new("thresholds", List, Required: true), new("thresholds[0]", Nested),
+                new("thresholds[0].basis", Choice, Required: true), new("thresholds[0].value", Amount, Required: true),
+            ],
+            [
+                new("amount finer than a fen", "thresholds[0].value", (b, _) => b["thresholds"]![0]!["value"] = 0.001m, BadRequest),
+                new("percentage above 100", "thresholds[0].value", (b, _) =>
+                {
+                    b["thresholds"]![0]!["basis"] = "PercentOfLastTopUp";
+                    b["thresholds"]![0]!["value"] = 101;
+                }, BadRequest),
+                new("six thresholds", "thresholds", (b, _) => b["thresholds"] = new JsonArray([.. Enumerable.Range(1, 6).Select(i => new JsonObject { ["basis"] = "Amount", ["value"] = i })]), BadRequest),
+                new("the same threshold twice", "thresholds[1]", (b, _) => b["thresholds"]!.AsArray().Add(b["thresholds"]![0]!.DeepClone()), BadRequest),
+                new("unknown profile", "billingProfileId", (_, _) => { }, [404], _ => $"/ops/billingProfiles/{Guid.NewGuid()}/creditAlerts"),
+            ],
+            TakesIdempotencyKey: false),
+
         new("charges", HttpMethod.Post, _ => "/ops/charges",
             (w, n) => new JsonObject
             {
