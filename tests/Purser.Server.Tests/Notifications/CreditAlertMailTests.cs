@@ -40,15 +40,15 @@ public class CreditAlertMailTests
             await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId = user.GetProperty("id").GetGuid(), role = "AccountAdministrator", scopeId = f.AccountId });
         }
         var sender = new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(), new SmtpMailTransport(mail), mail, api.Clock, NullLogger<OutboxWorker>.Instance);
-        var seen = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         async Task<List<MimeMessage>> StepAsync(Func<Task> act)
         {
             api.AdvanceClockTo(api.Clock.GetUtcNow().AddHours(1));
             await act();
             await sender.SendDueAsync(CancellationToken.None);
-            var received = smtp.Received();
-            var fresh = received.Skip(seen).ToList();
-            seen = received.Count;
+            // The sink's files are not in arrival order: what a step brought is what was not there before it.
+            var fresh = smtp.Received().Where(m => !seen.Contains(m.MessageId!)).ToList();
+            seen.UnionWith(fresh.Select(m => m.MessageId!));
             return fresh;
         }
         Task Charge(decimal amount) => PurserApi.CreatedAsync(op, "/ops/charges",
