@@ -13,8 +13,8 @@ namespace Purser.Engine.Credits;
 /// <c>FOR UPDATE</c>; SQLite: <c>BEGIN IMMEDIATE</c>), loads the ledger's open state, lets the core
 /// decide, and appends the entries with the kept positions in one transaction, together with
 /// whatever else the caller adds to the same context, and the credit alerts the change turns
-/// (R-ALERT). A decision that asked about history the open
-/// state did not hold, and that the store has, is decided again with that history loaded.
+/// (R-ALERT). A decision that asked about history the open state did not hold, and that the store
+/// has, is decided again with that history loaded.
 /// </summary>
 public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAlertMails alerts)
 {
