@@ -25,9 +25,11 @@ public interface IMailComposer
     MailContent Weekly(WeeklyReminder reminder);
 
     MailContent CreditAlert(CreditAlertNotice notice);
+
+    MailContent ExpiringCredit(ExpiringCreditNotice notice);
 }
 
-/// <summary>When on Monday reminders go out, on the billing profile's local clock.</summary>
+/// <summary>When on Monday reminders (and each day's expiring-credit notices) go out, on the billing profile's local clock.</summary>
 public sealed record NotificationSettings(int WeeklyReminderHour = 9)
 {
     public int WeeklyReminderHour { get; } = WeeklyReminderHour is >= 0 and < 24

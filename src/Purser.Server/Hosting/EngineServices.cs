@@ -64,6 +64,7 @@ internal static class EngineServices
         services.AddSingleton<LicenseCommands>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<WeeklyReminders>();
+        services.AddSingleton<ExpiringCreditNotices>();
         return services;
     }
 }

@@ -50,6 +50,8 @@ public static partial class PurserHost
         builder.Services.AddSingleton<IMailComposer, MailComposer>();
         builder.Services.AddSingleton<Jobs.WeeklyReminderJob>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WeeklyReminderJob>());
+        builder.Services.AddSingleton<Jobs.ExpiringCreditJob>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.ExpiringCreditJob>());
         if (settings.Mail is { } mail)
         {
             builder.Services.AddSingleton(mail);

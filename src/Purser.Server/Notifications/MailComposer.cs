@@ -70,16 +70,34 @@ internal sealed class MailComposer : IMailComposer
         var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
         var intro = F($"{turn}_Intro", notice.ProfileName, level, threshold, words.Date(notice.Day), Amount(notice.Remaining, culture));
         var paragraphs = notice.Turn == AlertTurn.Fired ? new[] { greeting, intro, T("CreditAlert_Footer") } : [greeting, intro];
-        var text = string.Join(Environment.NewLine + Environment.NewLine, paragraphs.Append(T("Weekly_Why"))) + Environment.NewLine;
+        return Paragraphs(subject, paragraphs, T("Weekly_Why"), culture);
+    }
+
+    /// <summary>A mail of plain paragraphs and a grey note on why it came, as text and as HTML.</summary>
+    private static MailContent Paragraphs(string subject, IReadOnlyList<string> paragraphs, string why, CultureInfo culture)
+    {
+        var text = string.Join(Environment.NewLine + Environment.NewLine, paragraphs.Append(why)) + Environment.NewLine;
         var html = $"""
             <!DOCTYPE html>
             <html lang="{H(culture.Name)}"><head><meta charset="utf-8"><title>{H(subject)}</title></head>
             <body>
             {string.Concat(paragraphs.Select(p => $"<p>{H(p)}</p>"))}
-            <p style="color:#666">{H(T("Weekly_Why"))}</p>
+            <p style="color:#666">{H(why)}</p>
             </body></html>
             """;
         return new MailContent(subject, text, html);
+    }
+
+    public MailContent ExpiringCredit(ExpiringCreditNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var (words, culture) = Words(notice.To);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var subject = F("Expiring_Subject", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn));
+        var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = F("Expiring_Intro", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn), notice.DaysLeft);
+        return Paragraphs(subject, [greeting, intro, T("Weekly_Footer")], T("Weekly_Why"), culture);
     }
 
     private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)

@@ -2,13 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using Purser.Engine;
 using Purser.Engine.Notifications;
-using Purser.Server.Jobs;
-using Purser.Server.Notifications;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Notifications;
@@ -30,16 +26,12 @@ public class CreditAlertMailTests
     public async Task Each_fall_below_a_threshold_is_mailed_once_a_top_up_sends_the_recovered_notice_and_the_next_fall_alerts_again(StorageEngine engine)
     {
         using var smtp = await SmtpSink.StartAsync();
-        var mail = new MailSettings(smtp.Folder, "Purser 账单 <billing@purser.test>") { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = SmtpSecurity.None };
         await using var api = await PurserApi.StartAsync(engine, Start);
         var f = await UsageFixture.CreateAsync(api, offerType: "StandardPrepaid", timeZone: "Pacific/Kiritimati");
         using var op = api.Operator();
-        foreach (var (email, first, last, language) in new (string, string?, string?, string?)[] { (En, "Lei", "Wang", "en"), (Zh, null, null, null) })
-        {
-            var user = await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = f.AccountId, email, firstName = first, lastName = last, preferredLanguage = language });
-            await PurserApi.CreatedAsync(op, "/ops/roleAssignments", new { userId = user.GetProperty("id").GetGuid(), role = "AccountAdministrator", scopeId = f.AccountId });
-        }
-        var sender = new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(), new SmtpMailTransport(mail), mail, api.Clock, NullLogger<OutboxWorker>.Instance);
+        await NoticeMail.AddAdministratorAsync(op, f.AccountId, En, "Lei", "Wang", "en");
+        await NoticeMail.AddAdministratorAsync(op, f.AccountId, Zh, null, null, null);
+        var sender = NoticeMail.SenderTo(smtp, api);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         async Task<List<MimeMessage>> StepAsync(Func<Task> act)
         {
@@ -59,9 +51,9 @@ public class CreditAlertMailTests
         Assert.Empty(await StepAsync(() => Charge(700m)));
 
         var fell = await StepAsync(() => Charge(150m));
-        AssertAlert(Single(fell, En), "Azure credit alert: 生产 is below CNY 200.00",
+        NoticeMail.AssertOpening(Single(fell, En), "Azure credit alert: 生产 is below CNY 200.00",
             "Hello Lei Wang,", "The remaining credit of billing profile \"生产\" fell below CNY 200.00 (20% of the last top-up) on Oct 1, 2019: CNY 150.00 is left.");
-        AssertAlert(Single(fell, Zh), "Azure 信用额度提醒：生产 低于 CNY 200.00",
+        NoticeMail.AssertOpening(Single(fell, Zh), "Azure 信用额度提醒：生产 低于 CNY 200.00",
             "您好：", "账单配置文件“生产”的剩余信用额度于 2019年10月1日 低于 CNY 200.00（上次充值的 20%），目前剩余 CNY 150.00。");
         Assert.Equal(2, fell.Count);
 
@@ -69,16 +61,16 @@ public class CreditAlertMailTests
 
         var recovered = await StepAsync(() => TopUp(1000m));
         Assert.Equal(2, recovered.Count);
-        AssertAlert(Single(recovered, En), "Azure credit recovered: 生产 is back at CNY 200.00 or more", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(Single(recovered, En), "Azure credit recovered: 生产 is back at CNY 200.00 or more", "Hello Lei Wang,",
             "The remaining credit of billing profile \"生产\" is back at CNY 200.00 (20% of the last top-up) or more on Oct 1, 2019: CNY 1,140.00 is left. You will be alerted again if it falls below.");
 
         var again = await StepAsync(() => Charge(1000m));
         Assert.Equal(2, again.Count);
-        AssertAlert(Single(again, Zh), "Azure 信用额度提醒：生产 低于 CNY 200.00", "您好：",
+        NoticeMail.AssertOpening(Single(again, Zh), "Azure 信用额度提醒：生产 低于 CNY 200.00", "您好：",
             "账单配置文件“生产”的剩余信用额度于 2019年10月1日 低于 CNY 200.00（上次充值的 20%），目前剩余 CNY 140.00。");
 
         var lowest = await StepAsync(() => Charge(100m));
-        AssertAlert(Single(lowest, En), "Azure credit alert: 生产 is below CNY 50.00", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(Single(lowest, En), "Azure credit alert: 生产 is below CNY 50.00", "Hello Lei Wang,",
             "The remaining credit of billing profile \"生产\" fell below CNY 50.00 (5% of the last top-up) on Oct 1, 2019: CNY 40.00 is left.");
         Assert.Equal(2, lowest.Count);
         Assert.Empty(await StepAsync(() => Charge(5m)));
@@ -143,13 +135,4 @@ public class CreditAlertMailTests
         [.. reply.GetProperty("thresholds").EnumerateArray().Select(t => (t.GetProperty("basis").GetString()!, t.GetProperty("value").GetDecimal(), t.GetProperty("level").GetDecimal()))];
 
     private static MimeMessage Single(List<MimeMessage> messages, string to) => Assert.Single(messages, m => m.To.Mailboxes.Single().Address == to);
-
-    private static void AssertAlert(MimeMessage message, string subject, string greeting, string intro)
-    {
-        Assert.Equal(subject, message.Subject);
-        Assert.IsType<MultipartAlternative>(message.Body);
-        var text = Assert.IsType<string>(message.TextBody).ReplaceLineEndings("\n");
-        Assert.StartsWith($"{greeting}\n\n{intro}\n", text, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(intro), message.HtmlBody, StringComparison.Ordinal);
-    }
 }
