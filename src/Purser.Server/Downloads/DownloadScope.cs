@@ -19,14 +19,23 @@ public sealed record DownloadScope(BillingScope Billing, Guid? SubscriptionId, s
         ? UsageScope.Subscription(Billing.AccountId, Billing.ProfileId!.Value, s)
         : Billing.ProfileId is { } p ? UsageScope.Profile(Billing.AccountId, p) : UsageScope.Account(Billing.AccountId);
 
-    public static async Task<(DownloadScope? Scope, IResult? Denied)> ResolveAsync(HttpContext http)
+    /// <summary>The one scope parameter a program's query names, or null when it names none or several.</summary>
+    public static (string Parameter, string Id)? Named(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var named = Parameters.Where(p => !string.IsNullOrEmpty(query[p])).ToList();
+        return named.Count == 1 ? (named[0], query[named[0]].ToString()) : null;
+    }
+
+    /// <summary>The scope a portal form chose in one field, <c>parameter:id</c> (<c>billingProfileId:…</c>), or null when it is not one.</summary>
+    public static (string Parameter, string Id)? Chosen(string? scope) =>
+        scope?.Split(':', 2) is [var parameter, var id] && Parameters.Contains(parameter) && id.Length > 0 ? (parameter, id) : null;
+
+    public static async Task<(DownloadScope? Scope, IResult? Denied)> ResolveAsync(HttpContext http, Caller caller, (string Parameter, string Id)? named)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var named = Parameters.Where(p => !string.IsNullOrEmpty(http.Request.Query[p])).ToList();
-        if (named.Count != 1)
+        if (named is not var (parameter, raw))
             return (null, ArmError.Result(RefusalCode.InvalidScope, $"Name exactly one of {string.Join(", ", Parameters)}."));
-        var parameter = named[0];
-        var raw = http.Request.Query[parameter].ToString();
         if (!Guid.TryParse(raw, out var id))
             return (null, ArmError.Result(RefusalCode.InvalidParameter, $"'{parameter}' is not an id: '{raw}'.", parameter));
         var ct = http.RequestAborted;
@@ -38,7 +47,7 @@ public sealed record DownloadScope(BillingScope Billing, Guid? SubscriptionId, s
         };
         if (scope is null)
             return (null, ArmError.NotFound(what));
-        if (CallerAccess.Deny(AccessRules.ReadBilling(http.Caller(), scope), what) is { } denied)
+        if (CallerAccess.Deny(AccessRules.ReadBilling(caller, scope), what) is { } denied)
             return (null, denied);
         return (new DownloadScope(scope, parameter == "subscriptionId" ? id : null, $"{id:N}"[..8]), null);
     }

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Antiforgery;
+using Purser.Engine.Access;
 using Purser.Engine.Billing;
 using Purser.Engine.Invoicing;
+using Purser.Engine.Usage;
 using Purser.Server.Documents;
+using Purser.Server.Downloads;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Portal.Components;
 
@@ -35,6 +38,17 @@ internal static class PortalEndpoints
             var (decision, _, invoice) = await access.InvoiceAsync(http, profileId, invoiceNumber);
             return invoice is null ? PortalRefusal.Of(decision) : await InvoicePdfFile.OfAsync(invoice, lines, settings, http.RequestAborted);
         }).RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
+        // The API's CSV downloads for the cookie's caller, chosen in one form field (R-DOWNLOAD): the same files, refused by the same rules.
+        app.MapGet("/portal/downloads/usage.csv", async (HttpContext http, string? scope, PortalAccess access, UsageDetailQueries usage) =>
+                await access.CallerAsync(http) is { } caller
+                    ? await DownloadsApi.UsageCsvAsync(http, caller, DownloadScope.Chosen(scope), usage)
+                    : PortalRefusal.Of(AccessDecision.NotFound))
+            .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
+        app.MapGet("/portal/downloads/billing-history.csv", async (HttpContext http, string? scope, PortalAccess access, BillingHistoryQueries history) =>
+                await access.CallerAsync(http) is { } caller
+                    ? await DownloadsApi.BillingHistoryCsvAsync(http, caller, DownloadScope.Chosen(scope), history)
+                    : PortalRefusal.Of(AccessDecision.NotFound))
+            .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
         app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
         {
