@@ -49,20 +49,8 @@ public sealed class CreditAlertMails(IMailComposer composer)
             foreach (var to in admins)
             {
                 var mail = composer.CreditAlert(new CreditAlertNotice(profile.DisplayName, turn, threshold, level, remaining, day, to));
-                db.Outbox.Add(new Stored.OutboxMessage
-                {
-                    BillingAccountId = profile.BillingAccountId,
-                    MessageId = Guid.NewGuid(),
-                    Channel = OutboxChannel.Email,
-                    Kind = turn == AlertTurn.Fired ? FiredKind : RecoveredKind,
-                    Recipient = to.Email,
-                    Subject = mail.Subject,
-                    Body = mail.Text,
-                    HtmlBody = mail.Html,
-                    OnceKey = string.Create(CultureInfo.InvariantCulture, $"credit-alert:{row.Id:N}:{row.Falls}:{turn}:{to.UserId:N}"),
-                    CreatedAt = now.UtcDateTime,
-                    NextAttemptAt = now.UtcDateTime,
-                });
+                var key = string.Create(CultureInfo.InvariantCulture, $"credit-alert:{row.Id:N}:{row.Falls}:{turn}:{to.UserId:N}");
+                db.Outbox.Add(OutboxMails.Email(profile, turn == AlertTurn.Fired ? FiredKind : RecoveredKind, to, mail, key, now));
             }
         }
     }

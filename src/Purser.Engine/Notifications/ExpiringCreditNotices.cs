@@ -60,22 +60,8 @@ public sealed class ExpiringCreditNotices(PurserStore store, TimeProvider clock,
                     continue;
                 var remaining = new Money(lot.CurrentBalance, Currency.Parse(lot.Currency));
                 var mail = composer.ExpiringCredit(new ExpiringCreditNotice(profile.DisplayName, remaining, expiresOn, expiresOn.DayNumber - today.DayNumber, to));
-                db.ChangeTracker.Clear();
-                db.Outbox.Add(new OutboxMessage
-                {
-                    BillingAccountId = profile.BillingAccountId, MessageId = Guid.NewGuid(), Channel = OutboxChannel.Email, Kind = Kind,
-                    Recipient = to.Email, Subject = mail.Subject, Body = mail.Text, HtmlBody = mail.Html, OnceKey = key,
-                    CreatedAt = now.UtcDateTime, NextAttemptAt = now.UtcDateTime,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(ct);
+                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, Kind, to, mail, key, now), ct))
                     written++;
-                }
-                catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-                {
-                    // Another server wrote this notice first.
-                }
             }
         }
         return written;

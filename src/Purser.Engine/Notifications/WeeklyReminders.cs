@@ -68,31 +68,9 @@ public sealed class WeeklyReminders(PurserStore store, TimeProvider clock, Notif
         foreach (var to in pending)
         {
             var reminder = new WeeklyReminder(profile.BillingAccountId, profile.Id, profile.DisplayName, monday, to, lines);
-            var mail = composer.Weekly(reminder);
-            db.ChangeTracker.Clear();
-            db.Outbox.Add(new OutboxMessage
-            {
-                BillingAccountId = profile.BillingAccountId,
-                MessageId = Guid.NewGuid(),
-                Channel = OutboxChannel.Email,
-                Kind = Kind,
-                Recipient = to.Email,
-                Subject = mail.Subject,
-                Body = mail.Text,
-                HtmlBody = mail.Html,
-                OnceKey = OnceKey(profile.Id, to.UserId, monday),
-                CreatedAt = now.UtcDateTime,
-                NextAttemptAt = now.UtcDateTime,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
+            var message = OutboxMails.Email(profile, Kind, to, composer.Weekly(reminder), OnceKey(profile.Id, to.UserId, monday), now);
+            if (await OutboxMails.WriteOnceAsync(db, message, ct))
                 written++;
-            }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-            {
-                // Another server wrote this Monday's reminder first.
-            }
         }
         return written;
     }
