@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Purser.Engine;
 using Purser.Engine.Accounts;
@@ -64,6 +65,16 @@ public sealed class PurserApi : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _app = await StartAppAsync(Database, Clock, BaseAddress, _mail);
+    }
+
+    /// <summary>
+    /// Stops the server's background services (the minute jobs, rating and outbox workers) and waits for them to end, while
+    /// the API keeps answering: from here on only requests write, so whole-database snapshots compare what a request did.
+    /// </summary>
+    public async Task StopBackgroundWorkAsync()
+    {
+        foreach (var service in _app.Services.GetServices<IHostedService>().OfType<BackgroundService>())
+            await service.StopAsync(CancellationToken.None);
     }
 
     /// <summary>Moves the clock forward to <paramref name="instant"/>; a clock already past it stays where it is (it never goes back).</summary>
