@@ -69,10 +69,11 @@ public sealed class CatalogCommands(PurserStore store, TimeProvider clock)
         if (version.EffectiveFrom < version.AnnouncedAt)
             db.Outbox.Add(new Storage.Entities.OutboxMessage
             {
-                Kind = "PriceBackdated", Recipient = meterId.ToString(),
+                MessageId = Guid.NewGuid(), Kind = Webhooks.WebhookEventTypes.PriceBackdated, Recipient = meterId.ToString(),
                 Subject = $"Meter {meterId}: first price {version.UnitPrice} effective {version.EffectiveFrom:O}, announced {version.AnnouncedAt:O}",
                 Body = "A meter's first price was dated back to onboard history; usage of those days is rated at it when it arrives.",
                 CreatedAt = now.UtcDateTime,
+                NextAttemptAt = now.UtcDateTime,
             });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

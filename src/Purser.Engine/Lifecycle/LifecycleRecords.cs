@@ -3,6 +3,7 @@ using Purser.Core.Lifecycle;
 using Purser.Engine.Credits;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
+using Purser.Engine.Webhooks;
 
 namespace Purser.Engine.Lifecycle;
 
@@ -51,7 +52,7 @@ internal static class LifecycleRecords
             {
                 BillingAccountId = s.BillingAccountId,
                 MessageId = Guid.NewGuid(),
-                Kind = t.IsDeletion ? "SubscriptionDeleted" : $"Subscription{t.To}",
+                Kind = WebhookEventTypes.Lifecycle(t.To),
                 Recipient = s.Id.ToString(),
                 Subject = $"{s.DisplayName}: {t.From} → {t.To} ({t.Reason})",
                 Body = Explain(t),

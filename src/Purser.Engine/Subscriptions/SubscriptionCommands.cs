@@ -100,11 +100,12 @@ public sealed class SubscriptionCommands(PurserStore store, TimeProvider clock)
     /// <summary>The audit record of an onboarded start, written with the subscription: who reads the outbox learns it began before it was entered.</summary>
     private static OutboxMessage Backdated(Subscription s, DateOnly startDate, DateOnly today, DateTime now) => new()
     {
-        BillingAccountId = s.BillingAccountId, Kind = "SubscriptionBackdated", Recipient = s.Id.ToString(),
+        BillingAccountId = s.BillingAccountId, MessageId = Guid.NewGuid(), Kind = Webhooks.WebhookEventTypes.SubscriptionBackdated, Recipient = s.Id.ToString(),
         Subject = $"{s.DisplayName}: started {startDate:yyyy-MM-dd}, recorded {today:yyyy-MM-dd}",
         Body = $"The subscription was recorded on {today:yyyy-MM-dd} with a start {today.DayNumber - startDate.DayNumber} days earlier, on {startDate:yyyy-MM-dd}; " +
             "usage of those days is rated and billed as usage arriving late (R-LATE).",
         CreatedAt = now,
+        NextAttemptAt = now,
     };
 
     public async Task<Outcome<SubscriptionView>> ChangeAsync(Guid subscriptionId, SubscriptionChange input, CancellationToken ct)

@@ -11,6 +11,7 @@ using Purser.Engine.Payments;
 using Purser.Engine.Rating;
 using Purser.Engine.Subscriptions;
 using Purser.Engine.Usage;
+using Purser.Engine.Webhooks;
 using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
 using Purser.Engine.Invoicing;
@@ -65,6 +66,8 @@ internal static class EngineServices
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();
+        services.AddSingleton<WebhookCommands>();
+        services.AddSingleton<WebhookDispatch>();
         return services;
     }
 }

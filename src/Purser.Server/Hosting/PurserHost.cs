@@ -52,6 +52,10 @@ public static partial class PurserHost
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WeeklyReminderJob>());
         builder.Services.AddSingleton<Jobs.ExpiringCreditJob>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.ExpiringCreditJob>());
+        builder.Services.AddHttpClient(Jobs.WebhookWorker.Client, c => c.Timeout = Engine.Webhooks.WebhookRetries.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddSingleton<Jobs.WebhookWorker>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WebhookWorker>());
         if (settings.Mail is { } mail)
         {
             builder.Services.AddSingleton(mail);

@@ -18,5 +18,6 @@ public static class OperatorApi
         ops.MapUsageApi();
         ops.MapUsageSeriesApi();
         ops.MapPaymentsApi();
+        ops.MapWebhooksApi();
     }
 }

@@ -12,4 +12,5 @@ internal static class OperatorTags
     public const string Credits = nameof(Credits);
     public const string Payments = nameof(Payments);
     public const string Billing = nameof(Billing);
+    public const string Webhooks = nameof(Webhooks);
 }

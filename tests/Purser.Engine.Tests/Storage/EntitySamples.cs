@@ -116,6 +116,17 @@ internal static class EntitySamples
                 Id = Guid.NewGuid(), BillingAccountId = account.Id, BillingProfileId = profile.Id, Basis = AlertBasis.PercentOfLastTopUp, Value = 12.5m,
                 Fired = true, Falls = 3, TurnedAt = At,
             },
+            new WebhookEndpoint
+            {
+                Id = Guid.NewGuid(), Url = "https://hooks.contoso.cn/purser?k=1", EventTypes = "SubscriptionDisabled,SubscriptionDeleted",
+                Secret = "whsec_0123456789abcdef", Description = "财务系统", CreatedAt = At, RemovedAt = At.AddDays(3),
+            },
+            new WebhookDelivery
+            {
+                EndpointId = Guid.NewGuid(), OutboxMessageId = 42, EventId = Guid.NewGuid(), EventType = "SubscriptionDisabled", CreatedAt = At, Attempts = 2,
+                NextAttemptAt = At.AddMinutes(1), ClaimedBy = "node-1", LeaseUntil = At.AddMinutes(2), LastAttemptAt = At, LastStatusCode = 503,
+                LastError = "HTTP 503 Service Unavailable", DeliveredAt = null, GaveUpAt = At.AddDays(3),
+            },
         ];
     }
 }

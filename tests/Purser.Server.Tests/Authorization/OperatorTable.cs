@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Purser.Engine.Webhooks;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Authorization;
@@ -5,6 +10,8 @@ namespace Purser.Server.Tests.Authorization;
 /// <summary>The operator API (R-OPS) in the matrix: one valid, fresh request per call, aimed at the target's account and profile.</summary>
 internal static class OperatorTable
 {
+    private static readonly string[] EveryType = ["*"];
+
     public static IReadOnlyDictionary<string, EndpointCase> All { get; } = new Dictionary<string, EndpointCase>(StringComparer.Ordinal)
     {
         ["POST /ops/billingAccounts"] = Create(c => new
@@ -78,6 +85,21 @@ internal static class OperatorTable
             c.Route["invoiceId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingRuns",
                 new { billingProfileId = profile, periodStart = "2019-09-01", periodEnd = "2019-09-30" })).GetProperty("id").GetString()!;
         }),
+        ["POST /ops/webhooks"] = Create(c => new { url = $"https://hooks.authz.test/{c.N}", eventTypes = EveryType }),
+        ["GET /ops/webhooks"] = new(Access.OperatorOnly),
+        ["GET /ops/webhooks/{webhookId:guid}"] = new(Access.OperatorOnly, Setup: WebhookAsync),
+        ["DELETE /ops/webhooks/{webhookId:guid}"] = new(Access.OperatorOnly, Setup: WebhookAsync),
+        ["GET /ops/webhooks/{webhookId:guid}/deliveries"] = new(Access.OperatorOnly, Setup: WebhookAsync),
+        // A delivery owed to a webhook made just for the call: an event (a backdated subscription) fanned out to it.
+        ["POST /ops/webhooks/{webhookId:guid}/deliveries/{deliveryId:long}/redelivery"] = new(Access.OperatorOnly, 200, Body: _ => new { }, Setup: async c =>
+        {
+            await WebhookAsync(c);
+            await PurserApi.CreatedAsync(c.Operator, "/ops/subscriptions",
+                new { billingProfileId = c.Target.ProfileId, displayName = $"Backdated {c.N}", offerType = "PayAsYouGo", startDate = "2019-08-20" });
+            await c.World.Api.Services.GetRequiredService<WebhookDispatch>().FanOutAsync(CancellationToken.None);
+            var log = await c.Operator.GetFromJsonAsync<JsonElement>($"/ops/webhooks/{c.Route["webhookId"]}/deliveries");
+            c.Route["deliveryId"] = log.GetProperty("value")[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+        }),
     };
 
     /// <summary>A license subscription of the target's profile, sold by the world's partner, with a product priced for it.</summary>
@@ -92,6 +114,11 @@ internal static class OperatorTable
             licenseMeterId = meter, seats = 2, startDate = "2019-10-01",
         })).GetProperty("id").GetString()!;
     }
+
+    /// <summary>A webhook endpoint made just for the call (a DELETE removes it).</summary>
+    private static async Task WebhookAsync(RequestContext c) =>
+        c.Route["webhookId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/webhooks", new { url = $"https://hooks.authz.test/{c.N}", eventTypes = EveryType }))
+            .GetProperty("id").GetString()!;
 
     /// <summary>A lot of the target's profile made just for the call (a void takes what is left of it).</summary>
     private static async Task LotAsync(RequestContext c) =>

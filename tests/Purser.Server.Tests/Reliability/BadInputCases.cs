@@ -73,7 +73,7 @@ internal static class BadInputCases
     {
         switch (field.Kind)
         {
-            case Text or Choice or Email or Password or Currency or Zone or Slug or PartnerRef:
+            case Text or Choice or Email or Password or Currency or Zone or Slug or Url or PartnerRef:
                 yield return ("number for a string", 12345, BadRequest, false);
                 yield return ("array for a string", new JsonArray("x"), BadRequest, false);
                 yield return ("10,000 characters", new string('x', 10_000), BadRequest, false);
@@ -101,6 +101,7 @@ internal static class BadInputCases
                     Currency => ("unknown currency", "XYZ", BadRequest),
                     Zone => ("unknown time zone", "Mars/Olympus_Mons", BadRequest),
                     Slug => ("characters outside [A-Za-z0-9-]", "has space!", BadRequest),
+                    Url => ("relative URL", "/hook", BadRequest),
                     PartnerRef => ("unknown partner", "NO-SUCH-PARTNER", BadOrNotFound),
                     _ => ((string, JsonNode?, int[])?)null,
                 };

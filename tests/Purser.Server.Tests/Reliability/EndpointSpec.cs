@@ -15,6 +15,8 @@ internal enum FieldKind
     Zone,
     /// <summary>An identifier the caller chooses: letters, digits and '-'.</summary>
     Slug,
+    /// <summary>An absolute http(s) URL (a webhook's receiver).</summary>
+    Url,
     /// <summary>A reference to a partner by its (string) id.</summary>
     PartnerRef,
     /// <summary>A reference to another record by its GUID.</summary>

@@ -152,6 +152,15 @@ internal static class OperatorEndpoints
                 new("id already taken", "id", (b, w) => b["id"] = w.PartnerId, [409]),
             ]),
 
+        new("webhooks", HttpMethod.Post, _ => "/ops/webhooks",
+            (_, n) => new JsonObject { ["url"] = $"https://hooks.contoso.test/{n}", ["eventTypes"] = new JsonArray("SubscriptionDisabled", "*"), ["description"] = $"ERP {n}" },
+            [new("url", Url, Required: true), new("eventTypes", List, Required: true), new("eventTypes[0]", Choice), new("description", Text)],
+            [
+                new("ftp URL", "url", (b, _) => b["url"] = "ftp://hooks.contoso.test/", BadRequest),
+                new("credentials in the URL", "url", (b, _) => b["url"] = "https://user:secret@hooks.contoso.test/", BadRequest),
+                new("misspelt event type", "eventTypes[1]", (b, _) => b["eventTypes"]![1] = "SubscriptionDisabeld", BadRequest),
+            ]),
+
         new("subscriptions", HttpMethod.Post, _ => "/ops/subscriptions",
             (w, n) => new JsonObject
             {

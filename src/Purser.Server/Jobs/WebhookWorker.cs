@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Purser.Engine.Webhooks;
+
+namespace Purser.Server.Jobs;
+
+/// <summary>
+/// Fans the outbox's new events out to the webhook endpoints and posts the due deliveries, every few seconds on the
+/// injected clock. Every server process runs one; the fan-out's conditional update and the deliveries' leases make each
+/// event owed once and sent by one process at a time.
+/// </summary>
+internal sealed partial class WebhookWorker(WebhookDispatch dispatch, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
+{
+    /// <summary>The named client deliveries use: no redirects (a receiver that moved must be registered again), a bounded wait.</summary>
+    public const string Client = "webhooks";
+
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The store was unreachable: nothing was marked, and a later pass picks it up.
+                LogPassFailed(log, ex);
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: fan out what is new, then post what is due; returns how many were delivered and how many failed.</summary>
+    public async Task<(int Delivered, int Failed)> RunDueAsync(CancellationToken ct)
+    {
+        await dispatch.FanOutAsync(ct);
+        var (delivered, failed) = (0, 0);
+        foreach (var attempt in await dispatch.ClaimDueAsync(_owner, ct))
+        {
+            int? status = null;
+            try
+            {
+                using var reply = await PostAsync(attempt, ct);
+                status = (int)reply.StatusCode;
+                if (reply.IsSuccessStatusCode)
+                {
+                    delivered++;
+                    await dispatch.DeliveredAsync(attempt, status.Value, ct);
+                    continue;
+                }
+                await FailAsync(attempt, status, $"HTTP {status.Value} {reply.ReasonPhrase}", ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                await FailAsync(attempt, status, ex is TaskCanceledException ? $"No answer within {WebhookRetries.RequestTimeout.TotalSeconds:0} s" : ex.Message, ct);
+            }
+            failed++;
+        }
+        return (delivered, failed);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(WebhookAttempt attempt, CancellationToken ct)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Url)
+        {
+            Content = new StringContent(attempt.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add(WebhookSignature.EventIdHeader, attempt.EventId.ToString());
+        request.Headers.Add(WebhookSignature.EventTypeHeader, attempt.EventType);
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(attempt.Secret, timestamp, attempt.Body));
+        return await http.CreateClient(Client).SendAsync(request, ct);
+    }
+
+    private async Task FailAsync(WebhookAttempt attempt, int? status, string error, CancellationToken ct)
+    {
+        await dispatch.FailedAsync(attempt, _owner, status, error, ct);
+        LogRetry(log, attempt.EventId, attempt.Url, attempt.Attempts + 1, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} to {Url} not delivered (attempt {Attempt}); it will be retried: {Reason}")]
+    private static partial void LogRetry(ILogger logger, Guid eventId, string url, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook pass failed; the next pass retries")]
+    private static partial void LogPassFailed(ILogger logger, Exception error);
+}
