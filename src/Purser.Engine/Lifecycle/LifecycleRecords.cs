@@ -56,6 +56,8 @@ internal static class LifecycleRecords
                 Recipient = s.Id.ToString(),
                 Subject = $"{s.DisplayName}: {t.From} → {t.To} ({t.Reason})",
                 Body = Explain(t),
+                Data = new LifecycleEventData(s.Id, s.BillingProfileId, s.DisplayName, t.From, t.To, t.Reason, t.Offer, t.At,
+                    t.To == SubscriptionState.Disabled && t.Offer.IsPrepaid() ? t.At + after.Timers.DeletionAfterDisabled(t.Offer) : null).Json(),
                 CreatedAt = t.At.UtcDateTime,
                 NextAttemptAt = t.At.UtcDateTime,
             });

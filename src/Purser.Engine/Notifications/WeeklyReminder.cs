@@ -27,6 +27,8 @@ public interface IMailComposer
     MailContent CreditAlert(CreditAlertNotice notice);
 
     MailContent ExpiringCredit(ExpiringCreditNotice notice);
+
+    MailContent Lifecycle(LifecycleNotice notice);
 }
 
 /// <summary>When on Monday reminders (and each day's expiring-credit notices) go out, on the billing profile's local clock.</summary>

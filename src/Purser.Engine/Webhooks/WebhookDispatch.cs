@@ -6,47 +6,14 @@ using Purser.Engine.Storage.Entities;
 namespace Purser.Engine.Webhooks;
 
 /// <summary>
-/// The outbox's side of webhooks across any number of server processes. Fanning out turns each new event row into one
-/// delivery per endpoint that takes its type (the row is marked fanned out in the same transaction, by a conditional
-/// update only one process wins); sending claims due deliveries with a lease, as e-mail is claimed. A process that dies
-/// after the receiver got a request and before marking it leaves the lease to run out; the event is then sent again
-/// with the same id, which a receiver that honours the id drops.
+/// Sending webhook deliveries (made by <see cref="Notifications.EventFanOut"/>) across any number of server processes:
+/// due deliveries are claimed with a lease, as e-mail is claimed. A process that dies after the receiver got a request
+/// and before marking it leaves the lease to run out; the event is then sent again with the same id, which a receiver
+/// that honours the id drops.
 /// </summary>
 public sealed class WebhookDispatch(PurserStore store, TimeProvider clock)
 {
     private const int Batch = 100;
-
-    /// <summary>Fans out the events written since the last pass; returns how many deliveries it owed.</summary>
-    public async Task<int> FanOutAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = store.CreateContext();
-        var events = await db.Outbox.AsNoTracking()
-            .Where(m => m.Channel == OutboxChannel.Event && m.SentAt == null).OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
-        if (events.Count == 0)
-            return 0;
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.RemovedAt == null).ToListAsync(ct);
-        var owed = 0;
-        foreach (var m in events)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await db.Outbox.Where(x => x.Id == m.Id && x.SentAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, now), ct) != 1)
-                continue;
-            // An endpoint hears of what happens from its registration on, not of the history before it.
-            foreach (var e in endpoints.Where(e => e.CreatedAt <= m.CreatedAt && Takes(e, m.Kind)))
-            {
-                db.WebhookDeliveries.Add(new WebhookDelivery
-                {
-                    EndpointId = e.Id, OutboxMessageId = m.Id, EventId = m.MessageId, EventType = m.Kind, CreatedAt = m.CreatedAt, NextAttemptAt = now,
-                });
-                owed++;
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return owed;
-    }
 
     public async Task<IReadOnlyList<WebhookAttempt>> ClaimDueAsync(string owner, CancellationToken ct)
     {
@@ -107,7 +74,4 @@ public sealed class WebhookDispatch(PurserStore store, TimeProvider clock)
             .SetProperty(x => x.GaveUpAt, gaveUp)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
-
-    private static bool Takes(WebhookEndpoint e, string type) =>
-        WebhookCommands.Types(e).Any(t => t == WebhookEventTypes.Every || t == type);
 }

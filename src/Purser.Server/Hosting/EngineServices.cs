@@ -68,6 +68,7 @@ internal static class EngineServices
         services.AddSingleton<ExpiringCreditNotices>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<WebhookDispatch>();
+        services.AddSingleton<EventFanOut>();
         return services;
     }
 }

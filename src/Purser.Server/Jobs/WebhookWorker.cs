@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Purser.Engine.Notifications;
 using Purser.Engine.Webhooks;
 
 namespace Purser.Server.Jobs;
 
 /// <summary>
-/// Fans the outbox's new events out to the webhook endpoints and posts the due deliveries, every few seconds on the
-/// injected clock. Every server process runs one; the fan-out's conditional update and the deliveries' leases make each
-/// event owed once and sent by one process at a time.
+/// Fans the outbox's new events out (webhook deliveries and lifecycle e-mail) and posts the due deliveries, every few
+/// seconds on the injected clock. Every server process runs one; the fan-out's conditional update and the deliveries'
+/// leases make each event owed once and sent by one process at a time.
 /// </summary>
-internal sealed partial class WebhookWorker(WebhookDispatch dispatch, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
+internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch dispatch, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
 {
     /// <summary>The named client deliveries use: no redirects (a receiver that moved must be registered again), a bounded wait.</summary>
     public const string Client = "webhooks";
@@ -43,7 +44,7 @@ internal sealed partial class WebhookWorker(WebhookDispatch dispatch, IHttpClien
     /// <summary>One pass: fan out what is new, then post what is due; returns how many were delivered and how many failed.</summary>
     public async Task<(int Delivered, int Failed)> RunDueAsync(CancellationToken ct)
     {
-        await dispatch.FanOutAsync(ct);
+        await fanOut.RunAsync(ct);
         var (delivered, failed) = (0, 0);
         foreach (var attempt in await dispatch.ClaimDueAsync(_owner, ct))
         {

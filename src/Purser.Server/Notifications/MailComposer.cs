@@ -3,6 +3,7 @@ using System.Net;
 using System.Resources;
 using System.Text;
 using Purser.Core.Alerts;
+using Purser.Core.Lifecycle;
 using Purser.Engine.Notifications;
 using Purser.Server.Documents;
 
@@ -98,6 +99,30 @@ internal sealed class MailComposer : IMailComposer
         var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
         var intro = F("Expiring_Intro", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn), notice.DaysLeft);
         return Paragraphs(subject, [greeting, intro, T("Weekly_Footer")], T("Weekly_Why"), culture);
+    }
+
+    public MailContent Lifecycle(LifecycleNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var (words, culture) = Words(notice.Recipient);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var state = notice.State switch
+        {
+            SubscriptionState.Disabled => "Disabled",
+            SubscriptionState.Deleted => "Deleted",
+            _ => "Reactivated",
+        };
+        var greeting = Name(notice.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = state == "Disabled"
+            ? F("Lifecycle_Disabled_Intro", notice.SubscriptionName, notice.ProfileName, words.Date(notice.Day), T($"Lifecycle_Reason_{notice.Reason}"))
+            : F($"Lifecycle_{state}_Intro", notice.SubscriptionName, notice.ProfileName, words.Date(notice.Day));
+        var paragraphs = new List<string> { greeting, intro };
+        if (notice.DeletionOn is { } deletion)
+            paragraphs.Add(F(notice.Offer == OfferType.Trial ? "Lifecycle_Disabled_DeletionTrial" : "Lifecycle_Disabled_Deletion", words.Date(deletion)));
+        if (notice.State != SubscriptionState.Deleted)
+            paragraphs.Add(T("Weekly_Footer"));
+        return Paragraphs(F($"Lifecycle_{state}_Subject", notice.SubscriptionName), paragraphs, T("Lifecycle_Why"), culture);
     }
 
     private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Purser.Engine.Webhooks;
+using Purser.Engine.Notifications;
 using Purser.Testing;
 
 namespace Purser.Server.Tests.Authorization;
@@ -96,7 +96,7 @@ internal static class OperatorTable
             await WebhookAsync(c);
             await PurserApi.CreatedAsync(c.Operator, "/ops/subscriptions",
                 new { billingProfileId = c.Target.ProfileId, displayName = $"Backdated {c.N}", offerType = "PayAsYouGo", startDate = "2019-08-20" });
-            await c.World.Api.Services.GetRequiredService<WebhookDispatch>().FanOutAsync(CancellationToken.None);
+            await c.World.Api.Services.GetRequiredService<EventFanOut>().RunAsync(CancellationToken.None);
             var log = await c.Operator.GetFromJsonAsync<JsonElement>($"/ops/webhooks/{c.Route["webhookId"]}/deliveries");
             c.Route["deliveryId"] = log.GetProperty("value")[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
         }),

@@ -66,6 +66,12 @@ public class WebhookTests
         var disabled = JsonDocument.Parse(audited[1].Body).RootElement;
         Assert.Equal(f.SubscriptionId.ToString(), disabled.Str("resourceId"));
         Assert.Equal(f.AccountId.ToString(), disabled.Str("billingAccountId"));
+        // The transition's facts as they were when it happened: states, reason, and the instant its data would go (R-DELETE-90):
+        // 90 days after the sweep that found the credit expired disabled it.
+        var data = disabled.GetProperty("data");
+        Assert.Equal(("Active", "Disabled", "CreditExpired"), (data.Str("from"), data.Str("to"), data.Str("reason")));
+        Assert.Equal(api.Clock.GetUtcNow(), data.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(api.Clock.GetUtcNow().AddDays(90), data.GetProperty("deletionDueAt").GetDateTimeOffset());
         Assert.Equal(migrated.Str("id"), JsonDocument.Parse(audited[0].Body).RootElement.Str("resourceId"));
 
         // The ERP answered 503: logged, and retried after 30 s, then 60 s.

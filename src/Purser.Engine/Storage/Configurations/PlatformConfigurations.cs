@@ -33,6 +33,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.LastError).HasMaxLength(4000);
         b.Property(x => x.Body).HasMaxLength(65536);
         b.Property(x => x.HtmlBody).HasMaxLength(262144);
+        b.Property(x => x.Data).HasMaxLength(4000);
     }
 }
 

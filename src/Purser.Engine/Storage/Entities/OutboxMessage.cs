@@ -23,6 +23,9 @@ internal sealed class OutboxMessage
     public required string Body { get; set; }
     public string? HtmlBody { get; set; }
 
+    /// <summary>An event's facts as JSON (a lifecycle transition's subscription, states, reason, deletion date); null for e-mail.</summary>
+    public string? Data { get; set; }
+
     /// <summary>What makes a message once-only, e.g. one weekly reminder per (profile, recipient, Monday); null when nothing does.</summary>
     public string? OnceKey { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -1002,6 +1002,10 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("HtmlBody")
                         .HasMaxLength(262144)
                         .HasColumnType("character varying(262144)");

@@ -987,6 +987,10 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
                         .HasMaxLength(262144)
                         .HasColumnType("TEXT");
