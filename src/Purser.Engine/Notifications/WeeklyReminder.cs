@@ -29,6 +29,8 @@ public interface IMailComposer
     MailContent ExpiringCredit(ExpiringCreditNotice notice);
 
     MailContent Lifecycle(LifecycleNotice notice);
+
+    MailContent StopReminder(StopReminder reminder);
 }
 
 /// <summary>When on Monday reminders (and each day's expiring-credit notices) go out, on the billing profile's local clock.</summary>

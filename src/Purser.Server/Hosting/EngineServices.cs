@@ -66,6 +66,7 @@ internal static class EngineServices
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();
+        services.AddSingleton<StopReminders>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<WebhookDispatch>();
         services.AddSingleton<EventFanOut>();

@@ -125,6 +125,19 @@ internal sealed class MailComposer : IMailComposer
         return Paragraphs(F($"Lifecycle_{state}_Subject", notice.SubscriptionName), paragraphs, T("Lifecycle_Why"), culture);
     }
 
+    public MailContent StopReminder(StopReminder reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        var (words, culture) = Words(reminder.Recipient);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var kind = reminder.Kind.ToString();
+        var greeting = Name(reminder.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = F($"Stop_{kind}_Intro", reminder.SubscriptionName, reminder.ProfileName, words.Date(reminder.Day), reminder.DaysLeft);
+        return Paragraphs(F($"Stop_{kind}_Subject", reminder.SubscriptionName, words.Date(reminder.Day)), [greeting, intro, T($"Stop_{kind}_Advice")],
+            T("Lifecycle_Why"), culture);
+    }
+
     private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)
     {
         var words = InvoiceText.For(to.Language);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Purser.Core;
+using Purser.Core.Calendar;
+using Purser.Core.Lifecycle;
+using Purser.Engine.Jobs;
+using Purser.Engine.Lifecycle;
+using Purser.Engine.Storage;
+using Purser.Engine.Storage.Entities;
+
+namespace Purser.Engine.Notifications;
+
+/// <summary>
+/// From the configured local hour of each day, each account administrator hears once that a trial ends within
+/// <see cref="TrialDays"/> local days, and that a disabled subscription's data is deleted within <see cref="DeletionDays"/>.
+/// They are service notices, sent whatever the billing e-mail opt-in says. The once-key names the subscription and the
+/// instant it stops, so a reactivated and again disabled subscription is told again, and later passes, other servers
+/// and restarts write nothing more.
+/// </summary>
+public sealed class StopReminders(PurserStore store, TimeProvider clock, NotificationSettings settings, IMailComposer composer)
+{
+    public const string TrialEndingKind = "TrialEnding";
+    public const string DataDeletionKind = "DataDeletionDue";
+    public const int TrialDays = 3;
+    public const int DeletionDays = 7;
+    private static readonly OfferType[] Prepaid = [OfferType.Trial, OfferType.StandardPrepaid];
+    private static readonly SubscriptionState[] Open = [SubscriptionState.Active, SubscriptionState.Disabled];
+
+    public async Task<(int Written, IReadOnlyList<ProfileFailure> Failed)> WriteDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<BillingProfile> profiles;
+        await using (var db = store.CreateContext())
+            profiles = await db.BillingProfiles.AsNoTracking()
+                .Where(p => db.Subscriptions.Any(s => s.BillingProfileId == p.Id && Prepaid.Contains(s.OfferType) && Open.Contains(s.State)))
+                .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        var due = profiles.Where(p => TimeZoneInfo.ConvertTime(now, BillingTimeZone.Resolve(p.TimeZone).Zone).Hour >= settings.WeeklyReminderHour).ToDictionary(p => p.Id);
+        var (done, failed) = await ProfileFailures.EachAsync(due.Keys, 1, async id => Outcome<int>.Accept(await WriteAsync(due[id], now, ct)), ct);
+        return (done.Sum(), failed);
+    }
+
+    private async Task<int> WriteAsync(BillingProfile profile, DateTimeOffset now, CancellationToken ct)
+    {
+        var zone = BillingTimeZone.Resolve(profile.TimeZone);
+        var today = zone.DayOf(now);
+        await using var db = store.CreateContext();
+        var subscriptions = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && Open.Contains(s.State)).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var reminders = new List<(Subscription Subscription, StopReminderKind Kind, DateTimeOffset At, int Within)>();
+        foreach (var s in subscriptions)
+        {
+            var lifecycle = LifecycleRecords.Load(s, zone);
+            if (lifecycle.State == SubscriptionState.Active && lifecycle.TrialEndsAt is { } trialEnds && trialEnds > now)
+                reminders.Add((s, StopReminderKind.TrialEnding, trialEnds, TrialDays));
+            if (lifecycle.DeletionDueAt is { } deletion && deletion > now)
+                reminders.Add((s, StopReminderKind.DataDeletion, deletion, DeletionDays));
+        }
+        var written = 0;
+        List<ReminderRecipient>? admins = null;
+        foreach (var (s, kind, at, within) in reminders)
+        {
+            var day = zone.DayOf(at);
+            if (day.DayNumber - today.DayNumber > within)
+                continue;
+            admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
+            foreach (var to in admins)
+            {
+                var key = string.Create(CultureInfo.InvariantCulture, $"{kind}:{s.Id:N}:{at.UtcTicks}:{to.UserId:N}");
+                if (await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))
+                    continue;
+                var mail = composer.StopReminder(new StopReminder(kind, profile.DisplayName, s.DisplayName, day, day.DayNumber - today.DayNumber, to));
+                var kindName = kind == StopReminderKind.TrialEnding ? TrialEndingKind : DataDeletionKind;
+                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, kindName, to, mail, key, now), ct))
+                    written++;
+            }
+        }
+        return written;
+    }
+}
