@@ -1,4 +1,5 @@
 using Purser.Engine.Rating;
+using Purser.Engine.Telemetry;
 using Purser.Engine.Usage;
 
 namespace Purser.Server.Jobs;
@@ -8,7 +9,8 @@ namespace Purser.Server.Jobs;
 /// regardless. Passes are idempotent and serialised per billing profile, so every server
 /// process may run this worker against one database.
 /// </summary>
-internal sealed partial class RatingWorker(UsageRating rating, RatingSignal signal, ILogger<RatingWorker> log) : BackgroundService
+internal sealed partial class RatingWorker(UsageRating rating, RatingSignal signal, PurserMetrics metrics, TimeProvider clock, ILogger<RatingWorker> log)
+    : BackgroundService
 {
     private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(5);
 
@@ -19,7 +21,13 @@ internal sealed partial class RatingWorker(UsageRating rating, RatingSignal sign
             try
             {
                 await signal.WaitAsync(Fallback, stoppingToken);
+                using var span = JobTracing.Start("rating pass");
+                var started = clock.GetUtcNow();
                 var pass = await rating.RatePendingAsync(stoppingToken);
+                // Usage that arrived after the pass began can be younger than the pass: no lag is below zero.
+                metrics.RatingLag(pass.OldestUnrated is { } oldest && oldest < started ? started - oldest : TimeSpan.Zero);
+                span?.SetTag("purser.rating.profiles", pass.Profiles);
+                span?.SetTag("purser.rating.charges", pass.Charges);
                 if (pass.Charges > 0 || pass.Disabled.Count > 0)
                     LogPass(log, pass.Profiles, pass.Charges, pass.Amount, pass.Disabled.Count);
                 if (pass.Unpriced > 0)
