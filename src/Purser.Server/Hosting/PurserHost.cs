@@ -42,7 +42,8 @@ public static partial class PurserHost
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
         builder.Services.AddPurserPortal();
-        builder.Services.AddHostedService<Jobs.RatingWorker>();
+        builder.Services.AddSingleton<Jobs.RatingWorker>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.RatingWorker>());
         builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
         builder.Services.AddSingleton<Jobs.BillingScheduler>();

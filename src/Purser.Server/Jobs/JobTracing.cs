@@ -5,11 +5,11 @@ namespace Purser.Server.Jobs;
 
 /// <summary>
 /// One span per background run (a minute job's run, a rating pass, an outbox pass) from the activity source "Purser", so a trace
-/// shows what a job did and the SQL it ran. A job is nobody's request: each run is a root span.
+/// shows what a job did and the SQL it ran.
 /// </summary>
 internal static class JobTracing
 {
     public static readonly ActivitySource Source = new(PurserMetrics.MeterName);
 
-    public static Activity? Start(string job) => Source.StartActivity(job, ActivityKind.Internal, parentContext: default);
+    public static Activity? Start(string job) => Source.StartActivity(job);
 }

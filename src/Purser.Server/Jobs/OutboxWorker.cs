@@ -42,7 +42,7 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
     /// </summary>
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken ct)
     {
-        using var span = JobTracing.Start("outbox send");
+        using var span = JobTracing.Start("outbox-send");
         var (sent, failed) = (0, 0);
         foreach (var letter in await outbox.ClaimDueAsync(_owner, ct))
         {
