@@ -23,7 +23,8 @@ internal static class Telemetry
     public static void AddPurserTelemetry(this WebApplicationBuilder builder)
     {
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("purser"))
+            // The environment's OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES, read last, win over the default name.
+            .ConfigureResource(r => r.AddService("purser").AddEnvironmentVariableDetector())
             .WithMetrics(m => m
                 .AddMeter(PurserMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
