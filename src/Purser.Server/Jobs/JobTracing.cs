@@ -4,7 +4,7 @@ using Purser.Engine.Telemetry;
 namespace Purser.Server.Jobs;
 
 /// <summary>
-/// One span per background run (a minute job's run, a rating pass, an outbox pass) from the activity source "Purser", so a trace
+/// One span per background run (a minute job's run, a rating, outbox or webhook pass) from the activity source "Purser", so a trace
 /// shows what a job did and the SQL it ran.
 /// </summary>
 internal static class JobTracing

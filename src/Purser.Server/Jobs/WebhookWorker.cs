@@ -43,6 +43,7 @@ internal sealed partial class WebhookWorker(WebhookDispatch dispatch, IHttpClien
     /// <summary>One pass: fan out what is new, then post what is due; returns how many were delivered and how many failed.</summary>
     public async Task<(int Delivered, int Failed)> RunDueAsync(CancellationToken ct)
     {
+        using var span = JobTracing.Start("webhook-send");
         await dispatch.FanOutAsync(ct);
         var (delivered, failed) = (0, 0);
         foreach (var attempt in await dispatch.ClaimDueAsync(_owner, ct))
@@ -66,6 +67,8 @@ internal sealed partial class WebhookWorker(WebhookDispatch dispatch, IHttpClien
             }
             failed++;
         }
+        span?.SetTag("purser.webhook.delivered", delivered);
+        span?.SetTag("purser.webhook.failed", failed);
         return (delivered, failed);
     }
 

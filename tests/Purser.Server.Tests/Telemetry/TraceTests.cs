@@ -35,13 +35,14 @@ public class TraceTests
             await api.Services.GetRequiredService<LifecycleSweepWorker>().RunDueAsync(CancellationToken.None);
             await api.Services.GetRequiredService<RatingWorker>().RateAsync(CancellationToken.None);
             await api.Services.GetRequiredService<OutboxWorker>().SendDueAsync(CancellationToken.None);
+            await api.Services.GetRequiredService<WebhookWorker>().RunDueAsync(CancellationToken.None);
             root.Stop();
 
             var trace = spans.Snapshot().Where(s => s.TraceId == root.TraceId).ToList();
             var database = engine == StorageEngine.Postgres ? "Npgsql" : "OpenTelemetry.Instrumentation.EntityFrameworkCore";
             var request = Assert.Single(trace, s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string) == "/ops/meters");
             Assert.Contains(trace, s => s.Source.Name == database && IsBeneath(s, request, trace));
-            foreach (var job in new[] { LifecycleSweepWorker.JobName, "rating", "outbox-send" })
+            foreach (var job in new[] { LifecycleSweepWorker.JobName, "rating", "outbox-send", "webhook-send" })
             {
                 var run = Assert.Single(trace, s => s.Source.Name == "Purser" && s.DisplayName == job);
                 Assert.Contains(trace, s => s.Source.Name == database && IsBeneath(s, run, trace));
