@@ -25,7 +25,8 @@ public sealed class PurserStore : IAsyncDisposable
         Engine = DetectEngine(connectionString);
         if (Engine == StorageEngine.Postgres)
         {
-            _postgres = new NpgsqlDataSourceBuilder(connectionString).Build();
+            // Named, or Npgsql labels its metrics and spans with the connection string (host, user, database) for every scraper to read.
+            _postgres = new NpgsqlDataSourceBuilder(connectionString) { Name = "purser" }.Build();
             _postgresContexts = new(new DbContextOptionsBuilder<PostgresPurserDbContext>().UseNpgsql(_postgres).Options);
         }
         else

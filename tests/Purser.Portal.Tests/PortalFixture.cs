@@ -6,6 +6,7 @@ using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Testing;
 
 namespace Purser.Portal.Tests;
@@ -30,7 +31,7 @@ public sealed class PortalFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Api = await PurserApi.StartAsync(StorageEngine.Sqlite, DateTimeOffset.UtcNow);
         var signIns = await new DemoLoader(Api.Services.GetRequiredService<PurserStore>(), Api.Clock, Api.Services.GetRequiredService<InvoiceSettings>(),
-                Api.Services.GetRequiredService<CreditAlertMails>())
+                Api.Services.GetRequiredService<CreditAlertMails>(), Api.Services.GetRequiredService<PurserMetrics>())
             .LoadWithSignInsAsync() ?? throw new InvalidOperationException("The demo did not load into the fresh database.");
         Passwords = signIns.ToDictionary(s => s.Email, s => s.Password);
         _playwright = await Playwright.CreateAsync();

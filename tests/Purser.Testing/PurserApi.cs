@@ -21,11 +21,14 @@ public sealed class PurserApi : IAsyncDisposable
     private WebApplication _app;
     private readonly bool _ownsDatabase;
     private readonly MailSettings? _mail;
+    private readonly Action<WebApplicationBuilder>? _configure;
 
-    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress, bool ownsDatabase, MailSettings? mail)
+    private PurserApi(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseAddress, bool ownsDatabase, MailSettings? mail,
+        Action<WebApplicationBuilder>? configure)
     {
         _app = app;
         _mail = mail;
+        _configure = configure;
         _ownsDatabase = ownsDatabase;
         Database = database;
         Clock = clock;
@@ -39,18 +42,21 @@ public sealed class PurserApi : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="mail">Where the server's outbox worker sends e-mail; null runs no outbox worker.</param>
-    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null, MailSettings? mail = null) =>
-        await StartAsync(await TestDatabase.CreateAsync(engine), now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero), ownsDatabase: true, mail);
+    /// <param name="configure">More services for the server (a test's trace exporter), after the server's own.</param>
+    public static async Task<PurserApi> StartAsync(StorageEngine engine, DateTimeOffset? now = null, MailSettings? mail = null,
+        Action<WebApplicationBuilder>? configure = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(engine), now ?? new DateTimeOffset(2019, 9, 1, 0, 0, 0, TimeSpan.Zero), ownsDatabase: true, mail, configure);
 
     /// <summary>A server on a database the caller keeps: disposing the server leaves it (and the operator user and token made here) in place.</summary>
     public static Task<PurserApi> StartOnAsync(TestDatabase database, DateTimeOffset now) => StartAsync(database, now, ownsDatabase: false);
 
-    private static async Task<PurserApi> StartAsync(TestDatabase database, DateTimeOffset now, bool ownsDatabase, MailSettings? mail = null)
+    private static async Task<PurserApi> StartAsync(TestDatabase database, DateTimeOffset now, bool ownsDatabase, MailSettings? mail = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var clock = new FakeTimeProvider(now);
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
-        var app = await StartAppAsync(database, clock, address, mail);
-        var api = new PurserApi(app, database, clock, address, ownsDatabase, mail);
+        var app = await StartAppAsync(database, clock, address, mail, configure);
+        var api = new PurserApi(app, database, clock, address, ownsDatabase, mail, configure);
         var commands = app.Services.GetRequiredService<AccountCommands>();
         // A database that an earlier server prepared (a copy of a built world) has its operator already.
         var operatorId = (await commands.FindUserAsync(OperatorEmail, default))?.Id
@@ -64,7 +70,7 @@ public sealed class PurserApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _app = await StartAppAsync(Database, Clock, BaseAddress, _mail);
+        _app = await StartAppAsync(Database, Clock, BaseAddress, _mail, _configure);
     }
 
     /// <summary>
@@ -85,12 +91,16 @@ public sealed class PurserApi : IAsyncDisposable
     }
 
     /// <summary>Another server on the same database and clock, on its own port: a second process of a deployment.</summary>
-    public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}", _mail);
+    public Task<WebApplication> StartPeerAsync() => StartAppAsync(Database, Clock, $"http://127.0.0.1:{PurserProcess.FreePort()}", _mail, _configure);
 
-    private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address, MailSettings? mail)
+    private static async Task<WebApplication> StartAppAsync(TestDatabase database, FakeTimeProvider clock, string address, MailSettings? mail,
+        Action<WebApplicationBuilder>? configure)
     {
-        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false, ScheduleBilling: false, Mail: mail),
-            b => b.Services.AddSingleton<TimeProvider>(clock));
+        var app = PurserHost.Build(new ServerSettings(database.ConnectionString, address, LoadDemoWhenEmpty: false, ScheduleBilling: false, Mail: mail), b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
         return app;
     }

@@ -8,6 +8,7 @@ using Purser.Engine.Accounts;
 using Purser.Engine.Credits;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
+using Purser.Engine.Telemetry;
 
 namespace Purser.Engine.Billing;
 
@@ -18,11 +19,18 @@ namespace Purser.Engine.Billing;
 /// invoice, lines, charges and the settled credit in one transaction. The unique (profile, period
 /// start) makes a second close of the same period return the first invoice.
 /// </summary>
-public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettings settings, TimeProvider clock)
+public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettings settings, TimeProvider clock, PurserMetrics metrics)
 {
     public const int PaymentTermDays = 30;
 
-    public async Task<Outcome<InvoiceView>> CloseAsync(NewBillingRun input, CancellationToken ct)
+    /// <summary>A billing run of one profile's period.</summary>
+    public Task<Outcome<InvoiceView>> CloseAsync(NewBillingRun input, CancellationToken ct)
+    {
+        metrics.BillingRun();
+        return CloseProfileAsync(input, ct);
+    }
+
+    private async Task<Outcome<InvoiceView>> CloseProfileAsync(NewBillingRun input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputRules.First(
@@ -32,14 +40,21 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
                 input.PeriodEnd < input.PeriodStart ? new Refusal(RefusalCode.InvalidField, "'periodEnd' must not be before 'periodStart'.", "periodEnd") : null) is { } invalid)
             return invalid;
 
-        return await book.ChangeAsync<InvoiceView>(input.BillingProfileId!.Value, async session =>
+        // Set by the decision that committed: a retried decision decides again, and a close of an invoiced period issues nothing.
+        var issued = false;
+        var closed = await book.ChangeAsync<InvoiceView>(input.BillingProfileId!.Value, async session =>
         {
             var calendar = session.Profile.Calendar();
             var period = ResolvePeriod(input, calendar, session.Now);
             if (!period.IsAccepted)
                 return period.Refusal;
-            return await CloseInSessionAsync(session, period.Value, ct);
+            var decided = await CloseInSessionAsync(session, period.Value, ct);
+            issued = decided.IsAccepted && !decided.Value.Item1.Replayed;
+            return decided;
         }, ct);
+        if (closed.IsAccepted && issued)
+            metrics.InvoiceIssued();
+        return closed;
     }
 
     /// <summary>
@@ -50,6 +65,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
     /// </summary>
     public async Task<BillingRunSummary> RunDueAsync(Guid? profileId, string? period, IProgress<BillingRunProgress>? progress, CancellationToken ct)
     {
+        metrics.BillingRun();
         if (period is not null && !BillingCalendar.TryParseMonth(period, out _, out _))
             return new BillingRunSummary(0, [], [new BillingRunFailure(profileId, RefusalCode.InvalidField.Code, "'period' is a month written yyyy-MM, the month the period starts in.")]);
         List<DueProfile> profiles;
@@ -74,7 +90,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             var profile = profiles[done];
             foreach (var due in profile.DuePeriods(period, now))
             {
-                var closed = await CloseAsync(new NewBillingRun(profile.Id, PeriodStart: due.Start), ct);
+                var closed = await CloseProfileAsync(new NewBillingRun(profile.Id, PeriodStart: due.Start), ct);
                 if (closed.IsAccepted)
                     invoices.Add(closed.Value);
                 else

@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Ledger;
+using Purser.Core.Lifecycle;
 using Purser.Core.Monetary;
 using Purser.Engine.Notifications;
 using Purser.Engine.Storage;
+using Purser.Engine.Telemetry;
 using Stored = Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Credits;
@@ -14,9 +17,10 @@ namespace Purser.Engine.Credits;
 /// decide, and appends the entries with the kept positions in one transaction, together with
 /// whatever else the caller adds to the same context, and the credit alerts the change turns
 /// (R-ALERT). A decision that asked about history the open state did not hold, and that the store
-/// has, is decided again with that history loaded.
+/// has, is decided again with that history loaded. The lifecycle transitions a change made are
+/// counted once it has committed.
 /// </summary>
-public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAlertMails alerts)
+public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAlertMails alerts, PurserMetrics metrics)
 {
     // After this many loads of open state plus asked-for history, the whole journal is replayed.
     private const int OpenLoads = 3;
@@ -33,8 +37,11 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAler
         for (var load = 1; ; load++)
         {
             await using var db = store.CreateContext();
+            // Wall time, not the injected clock: a wait is the process's own, and a test's clock stands still through it.
+            var asked = Stopwatch.GetTimestamp();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var profile = await LockProfileAsync(db, profileId, ct);
+            metrics.LedgerLockWait(Stopwatch.GetElapsedTime(asked));
             if (profile is null)
                 return new Refusal(RefusalCode.NotFound, $"Billing profile '{profileId}' does not exist.", "billingProfileId");
             var ledger = load <= OpenLoads ? await LedgerLoading.OpenAsync(db, profile, needs, ct) : await LedgerLoading.WholeAsync(db, profile, ct);
@@ -54,6 +61,8 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAler
                 await alerts.KeepAsync(session, await KeptPositions.KeepAsync(session, change, ct), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            foreach (var t in session.Transitions)
+                metrics.Transition(t.From, t.To);
             return result;
         }
     }
@@ -74,4 +83,7 @@ internal sealed class LedgerSession(PurserDbContext db, Stored.BillingProfile pr
 
     /// <summary>Lots that belong to one subscription (prepaid payments), by lot id.</summary>
     public Dictionary<Guid, Guid> LotSubscriptions { get; } = [];
+
+    /// <summary>The lifecycle transitions this change writes, counted by the book when it commits.</summary>
+    public List<LifecycleTransition> Transitions { get; } = [];
 }

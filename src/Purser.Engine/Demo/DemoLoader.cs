@@ -4,11 +4,12 @@ using Purser.Engine.Credits;
 using Purser.Engine.Notifications;
 using Purser.Engine.Rating;
 using Purser.Engine.Storage;
+using Purser.Engine.Telemetry;
 
 namespace Purser.Engine.Demo;
 
 /// <summary>Loads the demo into an empty database, once: a second loader finds accounts and stops.</summary>
-public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices, CreditAlertMails alerts)
+public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSettings invoices, CreditAlertMails alerts, PurserMetrics metrics)
 {
     public async Task<bool> LoadAsync(CancellationToken ct = default) => await LoadWithSignInsAsync(ct) is not null;
 
@@ -40,12 +41,12 @@ public sealed class DemoLoader(PurserStore store, TimeProvider clock, InvoiceSet
     // The demo's usage goes through rating and last period through a billing run, as production's would: charges, credit drawn, a past invoice.
     private async Task BillLastPeriodAsync(CancellationToken ct)
     {
-        var book = new CreditBook(store, clock, alerts);
+        var book = new CreditBook(store, clock, alerts, metrics);
         await new UsageRating(store, book).RatePendingAsync(ct);
         List<Guid> profiles;
         await using (var db = store.CreateContext())
             profiles = await db.BillingProfiles.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        var run = new BillingRun(store, book, invoices, clock);
+        var run = new BillingRun(store, book, invoices, clock, metrics);
         foreach (var id in profiles)
         {
             var invoiced = await run.CloseAsync(new NewBillingRun(id), ct);

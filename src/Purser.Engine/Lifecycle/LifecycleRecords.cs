@@ -30,10 +30,10 @@ internal static class LifecycleRecords
         };
     }
 
-    /// <summary>Writes the decided state onto the row and announces its transitions; true when anything changed.</summary>
-    public static bool Apply(PurserDbContext db, Subscription s, LifecycleDecision decision)
+    /// <summary>Writes the decided state onto the row and announces its transitions in the session's change; true when anything changed.</summary>
+    public static bool Apply(LedgerSession session, Subscription s, LifecycleDecision decision)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(decision);
         var after = decision.Subscription;
@@ -48,7 +48,8 @@ internal static class LifecycleRecords
         foreach (var t in decision.Transitions)
         {
             s.StateChangedAt = t.At.UtcDateTime;
-            db.Outbox.Add(new OutboxMessage
+            session.Transitions.Add(t);
+            session.Db.Outbox.Add(new OutboxMessage
             {
                 BillingAccountId = s.BillingAccountId,
                 MessageId = Guid.NewGuid(),

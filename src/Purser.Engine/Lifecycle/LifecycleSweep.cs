@@ -30,7 +30,7 @@ public sealed class LifecycleSweep(PurserStore store, CreditBook book, TimeProvi
         {
             var expiry = new ExpireCredit(session.Now).Decide(session.Ledger);
             var after = session.Ledger.Apply(expiry);
-            var tick = await PrepaidEnforcement.ApplyAsync(session.Db, session.Profile, after, session.Now, ct);
+            var tick = await PrepaidEnforcement.ApplyAsync(session, after, ct);
             return (expiry, (expiry.Entries.Length, tick.SubscriptionsChanged));
         }, ct), ct);
         return new SweepResult(profiles.Count, swept.Sum(s => s.Lots), swept.Sum(s => s.Subscriptions), failed);

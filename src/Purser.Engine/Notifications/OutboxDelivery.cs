@@ -37,6 +37,13 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
         return claimed;
     }
 
+    /// <summary>E-mail not yet sent, due or waiting out a backoff: one count over the (SentAt, NextAttemptAt) index.</summary>
+    public async Task<int> BacklogAsync(CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        return await db.Outbox.CountAsync(m => m.SentAt == null && m.Channel == OutboxChannel.Email, ct);
+    }
+
     public async Task SentAsync(OutboxLetter letter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(letter);

@@ -66,7 +66,7 @@ public sealed class PaymentCommands(PurserStore store, CreditBook book, PaymentS
                 return change.Refusal with { Target = change.Refusal.Target ?? "amount" };
             session.LotSubscriptions[grant.LotId] = subscription.Id;
             var after = session.Ledger.Apply(change.Value);
-            LifecycleRecords.Apply(db, subscription, decision(after));
+            LifecycleRecords.Apply(session, subscription, decision(after));
 
             var row = new Payment
             {

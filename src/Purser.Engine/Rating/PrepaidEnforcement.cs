@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Purser.Core.Calendar;
 using Purser.Core.Ledger;
 using Purser.Core.Lifecycle;
+using Purser.Engine.Credits;
 using Purser.Engine.Lifecycle;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
@@ -17,10 +18,11 @@ internal static class PrepaidEnforcement
     private static readonly OfferType[] Prepaid = [OfferType.Trial, OfferType.StandardPrepaid];
     private static readonly SubscriptionState[] Final = [SubscriptionState.Deleted, SubscriptionState.Cancelled];
 
-    public static async Task<LifecycleTick> ApplyAsync(PurserDbContext db, BillingProfile profile, CreditLedger ledger, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Ticks against <paramref name="ledger"/>, the session's ledger with the change decided so far applied.</summary>
+    public static async Task<LifecycleTick> ApplyAsync(LedgerSession session, CreditLedger ledger, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(session);
+        var (db, profile, now) = (session.Db, session.Profile, session.Now);
         var subscriptions = await db.Subscriptions
             .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && !Final.Contains(s.State)).ToListAsync(ct);
         if (subscriptions.Count == 0)
@@ -31,7 +33,7 @@ internal static class PrepaidEnforcement
         foreach (var subscription in subscriptions)
         {
             var decision = LifecycleRecords.Load(subscription, zone).Tick(now, credit);
-            LifecycleRecords.Apply(db, subscription, decision);
+            LifecycleRecords.Apply(session, subscription, decision);
             transitions.AddRange(decision.Transitions.Select(t => (subscription.Id, t)));
         }
         return new LifecycleTick(transitions);

@@ -22,17 +22,21 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
 {
     public async Task<RatingPass> RatePendingAsync(CancellationToken ct)
     {
-        List<Guid> profiles;
+        List<(Guid Profile, DateTime OldestUpdate)> pending;
         await using (var db = store.CreateContext())
         {
-            profiles = await (from a in db.UsageDailyAggregates
+            pending = (await (from a in db.UsageDailyAggregates
                               join s in db.Subscriptions on a.SubscriptionId equals s.Id
                               where a.Quantity != a.RatedQuantity
-                              select s.BillingProfileId).Distinct().ToListAsync(ct);
+                              group a.UpdatedAt by s.BillingProfileId into g
+                              select new { Profile = g.Key, Oldest = g.Min() }).ToListAsync(ct))
+                .ConvertAll(p => (p.Profile, p.Oldest));
         }
+        var profiles = pending.ConvertAll(p => p.Profile);
         var (passes, failed) = await ProfileFailures.EachAsync(profiles, store.ProfileParallelism, profileId => book.ChangeAsync(profileId, session => RateProfileAsync(session, ct), ct), ct);
         return new RatingPass(passes.Count, passes.Sum(p => p.DaysRated), passes.Sum(p => p.Charges), passes.Sum(p => p.Amount),
-            [.. passes.SelectMany(p => p.Disabled)], passes.Sum(p => p.Unpriced), failed);
+            [.. passes.SelectMany(p => p.Disabled)], passes.Sum(p => p.Unpriced), failed,
+            pending.Count == 0 ? null : LedgerMapping.Utc(pending.Min(p => p.OldestUpdate)));
     }
 
     private static async Task<Outcome<(LedgerChange, RatingPass)>> RateProfileAsync(LedgerSession session, CancellationToken ct)
@@ -83,8 +87,8 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
             day.RatedQuantity = day.Quantity;
             day.RatedAmount = dayAmount.Amount;
         }
-        var disabled = (await PrepaidEnforcement.ApplyAsync(db, profile, ledger, session.Now, ct)).Disabled;
-        return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced, []));
+        var disabled = (await PrepaidEnforcement.ApplyAsync(session, ledger, ct)).Disabled;
+        return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced, [], null));
     }
 
     private static Charge UsageChargeRow(BillingProfile profile, UsageDailyAggregate day, Meter meter, Money price, Money delta,

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Purser.Core;
 using Purser.Engine.Storage;
+using Purser.Engine.Telemetry;
 
 namespace Purser.Engine.Usage;
 
@@ -8,7 +10,7 @@ namespace Purser.Engine.Usage;
 /// before (in this batch, in earlier batches, before a restart) and reports them as duplicates,
 /// then writes events and daily aggregates in one transaction and wakes rating.
 /// </summary>
-public sealed class UsageIngestion(PurserStore store, TimeProvider clock, RatingSignal rating)
+public sealed class UsageIngestion(PurserStore store, TimeProvider clock, RatingSignal rating, PurserMetrics metrics)
 {
     private readonly IUsageWriter _writer = store.Engine == StorageEngine.Postgres
         ? new PostgresUsageWriter(store.PostgresDataSource!)
@@ -18,6 +20,17 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
     public async Task<Outcome<(UsageBatchResult Result, bool Refused)>> IngestAsync(UsageBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        // Wall time, not the injected clock: latency is the process's own, and a test's clock stands still through a batch.
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await IngestCheckedAsync(batch, ct);
+        // Every event received is counted once: written, dropped as a duplicate, or refused (invalid, or in a batch refused whole).
+        var (accepted, duplicated) = outcome.IsAccepted && !outcome.Value.Refused ? (outcome.Value.Result.Accepted, outcome.Value.Result.Duplicates.Count) : (0, 0);
+        metrics.UsageBatch(accepted, duplicated, (batch.Events?.Count ?? 0) - accepted - duplicated, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<Outcome<(UsageBatchResult Result, bool Refused)>> IngestCheckedAsync(UsageBatch batch, CancellationToken ct)
+    {
         var source = batch.Source ?? UsageLimits.DefaultSource;
         if (source.Length is 0 or > UsageLimits.MaxSourceLength)
             return new Refusal(RefusalCode.InvalidField, $"'source' must be 1 to {UsageLimits.MaxSourceLength} characters.", "source");

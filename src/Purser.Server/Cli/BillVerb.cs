@@ -4,6 +4,7 @@ using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Credits;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Notifications;
 
 namespace Purser.Server.Cli;
@@ -36,7 +37,8 @@ internal static class BillVerb
             await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
             await store.MigrateAsync(ct);
             var clock = TimeProvider.System;
-            var run = new BillingRun(store, new CreditBook(store, clock, new CreditAlertMails(new MailComposer())), new InvoiceSettings(), clock);
+            var metrics = new PurserMetrics();
+            var run = new BillingRun(store, new CreditBook(store, clock, new CreditAlertMails(new MailComposer()), metrics), new InvoiceSettings(), clock, metrics);
             var bar = new ProgressBar();
             var summary = await run.RunDueAsync(parse.GetValue(Profile), period,
                 new Progress<BillingRunProgress>(p => bar.Draw(p.ProfilesDone, p.Profiles, $"{p.Invoices:N0} invoices, {p.Failed:N0} failed")), ct);

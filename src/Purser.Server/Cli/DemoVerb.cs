@@ -3,6 +3,7 @@ using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Notifications;
 
 namespace Purser.Server.Cli;
@@ -18,7 +19,7 @@ internal static class DemoVerb
             var cs = StoreOptions.ConnectionString(parse);
             await using var store = new PurserStore(cs);
             await store.MigrateAsync(ct);
-            var signIns = await new DemoLoader(store, TimeProvider.System, new InvoiceSettings(), new CreditAlertMails(new MailComposer())).LoadWithSignInsAsync(ct);
+            var signIns = await new DemoLoader(store, TimeProvider.System, new InvoiceSettings(), new CreditAlertMails(new MailComposer()), new PurserMetrics()).LoadWithSignInsAsync(ct);
             if (signIns is null)
             {
                 await Console.Out.WriteLineAsync($"{StoreOptions.Describe(cs)} already holds billing accounts; demo not loaded.");

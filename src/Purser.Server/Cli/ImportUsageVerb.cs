@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Purser.Engine;
 using Purser.Engine.Usage;
+using Purser.Engine.Telemetry;
 
 namespace Purser.Server.Cli;
 
@@ -39,7 +40,7 @@ internal static class ImportUsageVerb
             await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
             await store.MigrateAsync(ct);
             using var signal = new RatingSignal();
-            var ingestion = new UsageIngestion(store, TimeProvider.System, signal);
+            var ingestion = new UsageIngestion(store, TimeProvider.System, signal, new PurserMetrics());
             using var reader = file.OpenText();
             var progress = new ImportProgress(file.Length, () => reader.BaseStream.Position);
             return await new UsageImport(ingestion, parse.GetValue(Source)!, parse.GetValue(Partial), progress).RunAsync(reader, ct);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Billing;
@@ -15,6 +16,7 @@ using Purser.Engine.Webhooks;
 using Purser.Engine.Credits;
 using Purser.Engine.Idempotency;
 using Purser.Engine.Invoicing;
+using Purser.Engine.Telemetry;
 
 namespace Purser.Server.Hosting;
 
@@ -22,6 +24,7 @@ internal static class EngineServices
 {
     public static IServiceCollection AddPurserEngine(this IServiceCollection services)
     {
+        services.AddSingleton(s => new PurserMetrics(s.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<CallerCache>();
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<ScopeResolver>();

@@ -3,6 +3,7 @@ using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Arm;
 using Purser.Server.Documents;
 using Purser.Server.Downloads;
@@ -37,10 +38,12 @@ public static partial class PurserHost
         builder.Services.AddSingleton(_ => new PurserStore(settings.ConnectionString));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddPurserEngine();
+        builder.AddPurserTelemetry();
         builder.Services.AddPurserSecurity();
         builder.Services.AddOperatorDocs();
         builder.Services.AddPurserPortal();
-        builder.Services.AddHostedService<Jobs.RatingWorker>();
+        builder.Services.AddSingleton<Jobs.RatingWorker>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.RatingWorker>());
         builder.Services.AddSingleton<Jobs.LifecycleSweepWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.LifecycleSweepWorker>());
         builder.Services.AddSingleton<Jobs.BillingScheduler>();
@@ -87,6 +90,7 @@ public static partial class PurserHost
         app.UseAntiforgery();
         app.UsePortalWriteGate();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapPurserMetrics();
         app.MapOperatorApi();
         app.MapOperatorDocs();
         app.MapArmApi();
@@ -104,7 +108,7 @@ public static partial class PurserHost
         await store.MigrateAsync(ct);
         LogStorage(log, store.Engine);
         if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<InvoiceSettings>(),
-                app.Services.GetRequiredService<CreditAlertMails>()).LoadAsync(ct))
+                app.Services.GetRequiredService<CreditAlertMails>(), app.Services.GetRequiredService<PurserMetrics>()).LoadAsync(ct))
             LogDemoLoaded(log);
         await app.StartAsync(ct);
         foreach (var url in app.Urls)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Purser.Engine.Jobs;
 
@@ -37,8 +38,14 @@ internal abstract partial class MinuteJob(JobClaims claims, TimeProvider clock, 
     public async Task<bool> RunDueAsync(CancellationToken ct)
     {
         var runKey = clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        using var span = JobTracing.Start(Name);
+        span?.SetTag("purser.job.run_key", runKey);
         if (await claims.TryClaimAsync(Name, runKey, _owner, ct) is not { } runId)
+        {
+            span?.SetTag("purser.job.claimed", false);
             return false;
+        }
+        span?.SetTag("purser.job.claimed", true);
         try
         {
             var done = await RunOnceAsync(ct);
@@ -48,6 +55,7 @@ internal abstract partial class MinuteJob(JobClaims claims, TimeProvider clock, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
             await claims.FinishAsync(runId, ex.Message, 0, CancellationToken.None);
             LogFailure(log, Name, ex);
         }

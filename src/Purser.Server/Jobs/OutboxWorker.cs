@@ -1,4 +1,5 @@
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Notifications;
 
 namespace Purser.Server.Jobs;
@@ -7,8 +8,8 @@ namespace Purser.Server.Jobs;
 /// Sends the outbox's due e-mail every few seconds (on the injected clock). Every server process
 /// runs one; the outbox's leases make each message go out from one of them at a time.
 /// </summary>
-internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, TimeProvider clock, ILogger<OutboxWorker> log)
-    : BackgroundService
+internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, PurserMetrics metrics, TimeProvider clock,
+    ILogger<OutboxWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -35,9 +36,13 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
         }
     }
 
-    /// <summary>Claims and sends what is due now; returns how many were sent and how many failed (to be retried after their backoff).</summary>
+    /// <summary>
+    /// Claims and sends what is due now, then counts what is left for the backlog gauge; returns how many were sent and how many
+    /// failed (to be retried after their backoff).
+    /// </summary>
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken ct)
     {
+        using var span = JobTracing.Start("outbox-send");
         var (sent, failed) = (0, 0);
         foreach (var letter in await outbox.ClaimDueAsync(_owner, ct))
         {
@@ -55,6 +60,9 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
             sent++;
             await outbox.SentAsync(letter, ct);
         }
+        metrics.OutboxBacklog(await outbox.BacklogAsync(ct));
+        span?.SetTag("purser.outbox.sent", sent);
+        span?.SetTag("purser.outbox.failed", failed);
         return (sent, failed);
     }
 

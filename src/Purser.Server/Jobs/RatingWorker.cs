@@ -1,4 +1,5 @@
 using Purser.Engine.Rating;
+using Purser.Engine.Telemetry;
 using Purser.Engine.Usage;
 
 namespace Purser.Server.Jobs;
@@ -8,7 +9,8 @@ namespace Purser.Server.Jobs;
 /// regardless. Passes are idempotent and serialised per billing profile, so every server
 /// process may run this worker against one database.
 /// </summary>
-internal sealed partial class RatingWorker(UsageRating rating, RatingSignal signal, ILogger<RatingWorker> log) : BackgroundService
+internal sealed partial class RatingWorker(UsageRating rating, RatingSignal signal, PurserMetrics metrics, TimeProvider clock, ILogger<RatingWorker> log)
+    : BackgroundService
 {
     private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(5);
 
@@ -19,13 +21,7 @@ internal sealed partial class RatingWorker(UsageRating rating, RatingSignal sign
             try
             {
                 await signal.WaitAsync(Fallback, stoppingToken);
-                var pass = await rating.RatePendingAsync(stoppingToken);
-                if (pass.Charges > 0 || pass.Disabled.Count > 0)
-                    LogPass(log, pass.Profiles, pass.Charges, pass.Amount, pass.Disabled.Count);
-                if (pass.Unpriced > 0)
-                    LogUnpriced(log, pass.Unpriced);
-                foreach (var failure in pass.Failed)
-                    LogProfileFailure(log, failure.BillingProfileId, failure.Reason);
+                await RateAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -37,6 +33,25 @@ internal sealed partial class RatingWorker(UsageRating rating, RatingSignal sign
                 LogFailure(log, ex);
             }
         }
+    }
+
+    /// <summary>One rating pass: rates what is pending, sets the rating lag it began with, and logs what it did.</summary>
+    public async Task<RatingPass> RateAsync(CancellationToken ct)
+    {
+        using var span = JobTracing.Start("rating");
+        var started = clock.GetUtcNow();
+        var pass = await rating.RatePendingAsync(ct);
+        // Usage that arrived after the pass began can be younger than the pass: no lag is below zero.
+        metrics.RatingLag(pass.OldestUnrated is { } oldest && oldest < started ? started - oldest : TimeSpan.Zero);
+        span?.SetTag("purser.rating.profiles", pass.Profiles);
+        span?.SetTag("purser.rating.charges", pass.Charges);
+        if (pass.Charges > 0 || pass.Disabled.Count > 0)
+            LogPass(log, pass.Profiles, pass.Charges, pass.Amount, pass.Disabled.Count);
+        if (pass.Unpriced > 0)
+            LogUnpriced(log, pass.Unpriced);
+        foreach (var failure in pass.Failed)
+            LogProfileFailure(log, failure.BillingProfileId, failure.Reason);
+        return pass;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rated usage of {Profiles} billing profiles: {Charges} charges, {Amount} in total; {Disabled} prepaid subscriptions disabled")]

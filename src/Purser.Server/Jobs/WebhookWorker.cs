@@ -44,6 +44,7 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
     /// <summary>One pass: fan out what is new, then post what is due; returns how many were delivered and how many failed.</summary>
     public async Task<(int Delivered, int Failed)> RunDueAsync(CancellationToken ct)
     {
+        using var span = JobTracing.Start("webhook-send");
         await fanOut.RunAsync(ct);
         var (delivered, failed) = (0, 0);
         foreach (var attempt in await dispatch.ClaimDueAsync(_owner, ct))
@@ -67,6 +68,8 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
             }
             failed++;
         }
+        span?.SetTag("purser.webhook.delivered", delivered);
+        span?.SetTag("purser.webhook.failed", failed);
         return (delivered, failed);
     }
 

@@ -43,6 +43,15 @@ public sealed class LayeringTests
         Assert.DoesNotContain(typeof(PurserHost).Assembly.GetName().Name, ReferencedAssemblies(typeof(PurserStore).Assembly));
     }
 
+    [Fact]
+    public void Only_the_server_references_opentelemetry()
+    {
+        // The engine records with System.Diagnostics.Metrics alone; whether anything listens is the server's choice.
+        foreach (var below in new[] { typeof(Money).Assembly, typeof(PurserStore).Assembly })
+            Assert.DoesNotContain(ReferencedAssemblies(below), name => name?.StartsWith("OpenTelemetry", StringComparison.Ordinal) == true);
+        Assert.Contains(ReferencedAssemblies(typeof(PurserHost).Assembly), name => name?.StartsWith("OpenTelemetry", StringComparison.Ordinal) == true);
+    }
+
     private static List<string?> ReferencedAssemblies(Assembly assembly) =>
         Read(assembly, md => md.AssemblyReferences.Select(h => (string?)md.GetString(md.GetAssemblyReference(h).Name)).ToList());
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Jobs;
 using Purser.Server.Notifications;
 using Purser.Testing;
@@ -20,7 +21,7 @@ internal static class NoticeMail
     public static OutboxWorker SenderTo(SmtpSink smtp, PurserApi api)
     {
         var mail = new MailSettings(smtp.Folder, "Purser 账单 <billing@purser.test>") { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = SmtpSecurity.None };
-        return new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(), new SmtpMailTransport(mail), mail, api.Clock, NullLogger<OutboxWorker>.Instance);
+        return new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(), new SmtpMailTransport(mail), mail, api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance);
     }
 
     public static void AssertOpening(MimeMessage message, string subject, string greeting, string intro)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using Purser.Engine;
 using Purser.Engine.Notifications;
+using Purser.Engine.Telemetry;
 using Purser.Server.Jobs;
 using Purser.Server.Notifications;
 using Purser.Testing;
@@ -49,7 +50,7 @@ public class WeeklyReminderMailTests
         await using var api = await PurserApi.StartAsync(engine, Start);
         var world = await BuildAsync(api);
         var senders = Enumerable.Range(0, 2).Select(_ => new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(),
-            new SmtpMailTransport(mail), mail, api.Clock, NullLogger<OutboxWorker>.Instance)).ToList();
+            new SmtpMailTransport(mail), mail, api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance)).ToList();
         var reminders = api.Services.GetRequiredService<WeeklyReminders>();
 
         var pendingCharges = new Queue<(DateTimeOffset At, decimal Amount)>(Charges);
