@@ -26,6 +26,7 @@ internal static class EngineServices
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<AccountCommands>();
+        services.AddSingleton<UserProfileCommands>();
         services.AddSingleton<IdempotentReplies>();
         services.AddSingleton<CreditAlertMails>();
         services.AddSingleton<CreditBook>();
@@ -63,6 +64,7 @@ internal static class EngineServices
         services.AddSingleton<BillingHistoryQueries>();
         services.AddSingleton<ReconciliationQueries>();
         services.AddSingleton<LicenseCommands>();
+        services.AddSingleton<SubscriptionCancellation>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();
