@@ -14,12 +14,28 @@ namespace Purser.Portal.Tests;
 /// <summary>
 /// One Purser server over the demo (on SQLite, dated today so the demo's usage is recent) and one
 /// headless system Chromium, shared by the portal tests; each test opens its own browser context.
+/// A test that must run on each engine starts its own with <see cref="StartAsync"/>.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly StorageEngine _engine;
     private IPlaywright? _playwright;
+
+    public PortalFixture() : this(StorageEngine.Sqlite)
+    {
+    }
+
+    private PortalFixture(StorageEngine engine) => _engine = engine;
+
+    /// <summary>A server of its own over the demo on <paramref name="engine"/>, with its own browser; the caller disposes it.</summary>
+    public static async Task<PortalFixture> StartAsync(StorageEngine engine)
+    {
+        var fixture = new PortalFixture(engine);
+        await fixture.InitializeAsync();
+        return fixture;
+    }
 
     public PurserApi Api { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
@@ -29,7 +45,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         // Never fetch a browser build: the system Chromium (Debian's chromium package, installed by test.sh) is the browser.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Api = await PurserApi.StartAsync(StorageEngine.Sqlite, DateTimeOffset.UtcNow);
+        Api = await PurserApi.StartAsync(_engine, DateTimeOffset.UtcNow);
         var signIns = await new DemoLoader(Api.Services.GetRequiredService<PurserStore>(), Api.Clock, Api.Services.GetRequiredService<InvoiceSettings>(),
                 Api.Services.GetRequiredService<CreditAlertMails>(), Api.Services.GetRequiredService<PurserMetrics>())
             .LoadWithSignInsAsync() ?? throw new InvalidOperationException("The demo did not load into the fresh database.");

@@ -33,6 +33,9 @@ public static class BillingRole
     public static readonly IReadOnlySet<string> Writers =
         new HashSet<string>([BillingAccountOwner, BillingAccountContributor, BillingProfileOwner, BillingProfileContributor], StringComparer.Ordinal);
 
+    /// <summary>The account administrator of SPEC §3.1: edits their own contact details (R-PROFILE), and cancels in the portal (R-ENT).</summary>
+    public static readonly IReadOnlySet<string> Administrators = new HashSet<string>([AccountAdministrator], StringComparer.Ordinal);
+
     public static string? ScopeKindOf(string role) =>
         AccountScoped.Contains(role) ? ScopeKind.BillingAccount
         : ProfileScoped.Contains(role) ? ScopeKind.BillingProfile

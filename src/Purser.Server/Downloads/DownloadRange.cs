@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Purser.Core;
 using Purser.Server.Hosting;
@@ -18,20 +17,30 @@ public sealed record DownloadRange(DateOnly From, DateOnly To)
     public static (DownloadRange? Range, IResult? Invalid) Parse(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Day(request, "from") is not { } from)
+        var (range, problem) = Read(request.Query);
+        return (range, problem is null ? null : ArmError.From(problem));
+    }
+
+    /// <summary>The range a query asks for, or why it is not one: a day missing or malformed, the end before the start, too many days.</summary>
+    public static (DownloadRange? Range, Refusal? Problem) Read(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Day(query, "from") is not { } from)
             return (null, Missing("from"));
-        if (Day(request, "to") is not { } to)
+        if (Day(query, "to") is not { } to)
             return (null, Missing("to"));
         if (to < from)
-            return (null, ArmError.Result(RefusalCode.InvalidDateRange, "'to' must not be before 'from'.", "to"));
+            return (null, new Refusal(RefusalCode.InvalidDateRange, "'to' must not be before 'from'.", "to"));
         if (to.DayNumber - from.DayNumber + 1 > MaxDays)
-            return (null, ArmError.Result(RefusalCode.DateRangeTooLong, $"A download covers at most {MaxDays} days; split the range.", "to"));
+            return (null, new Refusal(RefusalCode.DateRangeTooLong, $"A download covers at most {MaxDays} days; split the range.", "to"));
         return (new DownloadRange(from, to), null);
     }
 
-    private static DateOnly? Day(HttpRequest request, string name) =>
-        DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static DateOnly? Day(IQueryCollection query, string name) => Day(query[name].ToString());
 
-    private static JsonHttpResult<ArmErrorBody> Missing(string name) =>
-        ArmError.Result(RefusalCode.InvalidParameter, $"'{name}' is required as a date, yyyy-MM-dd.", name);
+    /// <summary>A day as the query spells it, yyyy-MM-dd, or null.</summary>
+    public static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static Refusal Missing(string name) => new(RefusalCode.InvalidParameter, $"'{name}' is required as a date, yyyy-MM-dd.", name);
 }

@@ -29,6 +29,7 @@ internal static class EngineServices
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<AccountCommands>();
+        services.AddSingleton<UserProfileCommands>();
         services.AddSingleton<IdempotentReplies>();
         services.AddSingleton<CreditAlertMails>();
         services.AddSingleton<CreditBook>();
@@ -66,6 +67,7 @@ internal static class EngineServices
         services.AddSingleton<BillingHistoryQueries>();
         services.AddSingleton<ReconciliationQueries>();
         services.AddSingleton<LicenseCommands>();
+        services.AddSingleton<SubscriptionCancellation>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();

@@ -15,6 +15,10 @@ public static class AccountsApi
             (await accounts.CreateProfileAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.Accounts);
         ops.MapPost("/users", async (NewUser body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.CreateUserAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);
+        ops.MapGet("/users/{userId:guid}", async Task<Results<Ok<UserProfileView>, JsonHttpResult<ArmErrorBody>>> (
+                Guid userId, UserProfileCommands profiles, CancellationToken ct) =>
+            await profiles.FindAsync(userId, ct) is { } found ? TypedResults.Ok(found) : ArmError.NotFound($"User '{userId}'"))
+            .WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/roleAssignments", async (NewRoleAssignment body, AccountCommands accounts, CancellationToken ct) =>
             (await accounts.AssignRoleAsync(body, ct)).Created()).WithIdempotencyKey().WithTags(OperatorTags.UsersAndRoles);
         ops.MapPost("/tokens", async (NewApiToken body, AccountCommands accounts, CancellationToken ct) =>

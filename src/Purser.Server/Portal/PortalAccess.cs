@@ -1,3 +1,4 @@
+using Purser.Core.Lifecycle;
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Invoicing;
@@ -10,7 +11,7 @@ namespace Purser.Server.Portal;
 /// profile or account of another tenant is not found, one of the tenant without a billing role is forbidden.
 /// </summary>
 internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes, AccountQueries accounts,
-    BillingSubscriptionQueries subscriptions, InvoiceQueries invoices)
+    BillingSubscriptionQueries subscriptions, InvoiceQueries invoices, SubscriptionCommands subscriptionRecords)
 {
     public Task<Caller?> CallerAsync(HttpContext http) => http.CallerAsync(callers);
 
@@ -66,6 +67,44 @@ internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes
             return AccessDecision.NotFound;
         var read = AccessRules.ReadBilling(caller, scope);
         return read != AccessDecision.Allowed || !write ? read : AccessRules.WriteBilling(caller, scope);
+    }
+
+    /// <summary>The billing profiles whose billing the caller may change: where a new subscription may be billed (R-NEWSUB).</summary>
+    public async Task<IReadOnlyList<BillingProfileRecord>> WritableProfilesAsync(Caller caller, CancellationToken ct) =>
+        [.. (await ProfilesAsync(caller, ct)).Where(p => AccessRules.WriteBilling(caller, ScopeOf(p)) == AccessDecision.Allowed)];
+
+    /// <summary>Whether the caller may add a subscription: only with a billing profile whose billing they may change.</summary>
+    public async Task<AccessDecision> NewSubscriptionAsync(Caller caller, CancellationToken ct) =>
+        (await WritableProfilesAsync(caller, ct)).Count > 0 ? AccessDecision.Allowed : AccessDecision.Forbidden;
+
+    /// <summary>R-PROFILE: the account administrator edits their own contact details; nobody else has that page.</summary>
+    public static AccessDecision EditProfile(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.HomeAccountId is { } home && caller.Holds(home, BillingRole.Administrators)
+            ? AccessDecision.Allowed : AccessDecision.Forbidden;
+    }
+
+    /// <summary>
+    /// R-ENT: whether the caller may cancel the subscription in the portal, and as whom. A caller who may not read it is
+    /// refused as reading is; one who may read it but is not an enterprise account administrator of an Enterprise
+    /// subscription still active is forbidden (the Core's <see cref="CancellationPolicy"/> decides which).
+    /// </summary>
+    public async Task<(AccessDecision Decision, CancellationRequest? Request)> CancelAsync(Caller caller, Guid subscriptionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await scopes.FindSubscriptionAsync(subscriptionId.ToString(), ct) is not { } scope)
+            return (AccessDecision.NotFound, null);
+        var read = AccessRules.ReadBilling(caller, scope);
+        if (read != AccessDecision.Allowed)
+            return (read, null);
+        if (await accounts.FindAccountAsync(scope.AccountName, ct) is not { } account || await subscriptionRecords.FindAsync(subscriptionId, ct) is not { } subscription)
+            return (AccessDecision.NotFound, null);
+        var request = SubscriptionCancellation.PortalRole(caller, account.Id, account.AgreementType) is { } role
+            ? new CancellationRequest(role, CancellationChannel.Portal) : null;
+        return request is not null && subscription.State is SubscriptionState.Active or SubscriptionState.Disabled
+            && CancellationPolicy.Check(subscription.OfferType, request) is null
+            ? (AccessDecision.Allowed, request) : (AccessDecision.Forbidden, null);
     }
 
     // What a page shows of a scope once ReadBilling allows it; a scope gone meanwhile is not found.

@@ -39,15 +39,14 @@ internal static class PortalEndpoints
             return invoice is null ? PortalRefusal.Of(decision) : await InvoicePdfFile.OfAsync(invoice, lines, settings, http.RequestAborted);
         }).RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         // The API's CSV downloads for the cookie's caller, chosen in one form field (R-DOWNLOAD): the same files, refused by the same rules.
+        // A bad range goes back to the form, which says what is wrong with it, instead of leaving the page for the API's error body.
         app.MapGet("/portal/downloads/usage.csv", async (HttpContext http, string? scope, PortalAccess access, UsageDetailQueries usage) =>
-                await access.CallerAsync(http) is { } caller
-                    ? await DownloadsApi.UsageCsvAsync(http, caller, DownloadScope.Chosen(scope), usage)
-                    : PortalRefusal.Of(AccessDecision.NotFound))
+                await access.CallerAsync(http) is not { } caller ? PortalRefusal.Of(AccessDecision.NotFound)
+                : BackToTheForm(http) ?? await DownloadsApi.UsageCsvAsync(http, caller, DownloadScope.Chosen(scope), usage))
             .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         app.MapGet("/portal/downloads/billing-history.csv", async (HttpContext http, string? scope, PortalAccess access, BillingHistoryQueries history) =>
-                await access.CallerAsync(http) is { } caller
-                    ? await DownloadsApi.BillingHistoryCsvAsync(http, caller, DownloadScope.Chosen(scope), history)
-                    : PortalRefusal.Of(AccessDecision.NotFound))
+                await access.CallerAsync(http) is not { } caller ? PortalRefusal.Of(AccessDecision.NotFound)
+                : BackToTheForm(http) ?? await DownloadsApi.BillingHistoryCsvAsync(http, caller, DownloadScope.Chosen(scope), history))
             .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
         app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
@@ -58,6 +57,10 @@ internal static class PortalEndpoints
             return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith("/portal", StringComparison.Ordinal) ? r : "/portal");
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    // The Downloads page reads the same query and says why its range is not one (DownloadRange.Read, the API's own rule).
+    private static IResult? BackToTheForm(HttpContext http) =>
+        DownloadRange.Read(http.Request.Query).Problem is null ? null : Results.LocalRedirect("/portal/downloads" + http.Request.QueryString);
 
     // Programs ask for JSON and keep hearing the ARM 401 they always did; a browser asking for HTML gets the portal.
     private static bool WantsPage(HttpRequest request) =>

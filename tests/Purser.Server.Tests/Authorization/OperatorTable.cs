@@ -25,6 +25,11 @@ internal static class OperatorTable
             c.Route["user"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/users", new { billingAccountId = c.Target.AccountId, email = $"role-{c.N}@authz.test" }))
                 .GetProperty("id").GetString()!),
         ["POST /ops/tokens"] = Create(c => new { userId = c.Target.UserId, name = $"token {c.N}" }),
+        ["GET /ops/users/{userId:guid}"] = new(Access.OperatorOnly, Setup: c =>
+        {
+            c.Route["userId"] = c.Target.UserId.ToString();
+            return Task.CompletedTask;
+        }),
         ["GET /ops/users/{userId:guid}/tokens"] = new(Access.OperatorOnly, Setup: c =>
         {
             c.Route["userId"] = c.Target.UserId.ToString();
