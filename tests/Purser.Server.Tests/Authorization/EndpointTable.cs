@@ -18,6 +18,7 @@ internal static class EndpointTable
         var table = new Dictionary<string, EndpointCase>(StringComparer.Ordinal)
         {
             ["* /healthz"] = new(Access.Open),
+            ["* /readyz"] = new(Access.Open),
             ["GET /openapi/{documentName}.json"] = new(Access.Open),
             ["GET /scalar/{documentName?}"] = new(Access.Open),
             ["GET /scalar/scalar.js"] = new(Access.Open),
