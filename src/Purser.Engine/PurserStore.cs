@@ -94,6 +94,13 @@ public sealed class PurserStore : IAsyncDisposable
         return await db.Database.CanConnectAsync(ct);
     }
 
+    /// <summary>The migrations this build has that the database has not applied: a server started before <c>purser migrate</c> ran.</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        return [.. await db.Database.GetPendingMigrationsAsync(ct)];
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)

@@ -29,8 +29,15 @@ public sealed class PurserProcess : IAsyncDisposable
         }
     }
 
-    public static PurserProcess Start(string workingDirectory, params string[] args)
+    public static PurserProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// Starts purser with exactly the configuration the test gives it: <paramref name="environment"/>, and none of the
+    /// Purser or ASP.NET Core settings of the environment the tests run in.
+    /// </summary>
+    public static PurserProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -40,10 +47,15 @@ public sealed class PurserProcess : IAsyncDisposable
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "purser.dll"));
         foreach (var a in args)
             psi.ArgumentList.Add(a);
-        psi.Environment.Remove("PURSER_DATABASE");
-        psi.Environment.Remove("PURSER_DATA");
+        foreach (var name in psi.Environment.Keys.Where(IsConfiguration).ToList())
+            psi.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            psi.Environment[name] = value;
         return new PurserProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start purser"));
     }
+
+    private static bool IsConfiguration(string variable) =>
+        variable.StartsWith("PURSER", StringComparison.OrdinalIgnoreCase) || variable.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>purser serve</c> on <paramref name="database"/> at a free loopback address, without demo data or the

@@ -27,6 +27,16 @@ public sealed class JobClaims(PurserStore store, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Gives up a run that was stopped before it finished (the process is shutting down): its claim goes, so another
+    /// process may claim the same run. The job's work is idempotent, so whatever it did is not done twice.
+    /// </summary>
+    public async Task ReleaseAsync(long runId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        await db.JobRuns.Where(r => r.Id == runId && r.Status == JobRunStatus.Running).ExecuteDeleteAsync(ct);
+    }
+
     public async Task FinishAsync(long runId, string? error, int progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -23,7 +23,7 @@ internal static class BillVerb
     public static Command Create()
     {
         var bill = new Command("bill", "Close billing periods into invoices (each profile on its own calendar).");
-        StoreOptions.AddTo(bill);
+        StoreFlags.AddTo(bill);
         bill.Options.Add(Period);
         bill.Options.Add(Profile);
         bill.SetAction(async (parse, ct) =>
@@ -34,7 +34,7 @@ internal static class BillVerb
                 await Console.Error.WriteLineAsync($"purser bill: --period must be a month written yyyy-MM, not '{period}'.");
                 return 2;
             }
-            await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
+            await using var store = new PurserStore(StoreFlags.ConnectionString(parse));
             await store.MigrateAsync(ct);
             var clock = TimeProvider.System;
             var metrics = new PurserMetrics();

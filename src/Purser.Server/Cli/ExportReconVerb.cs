@@ -18,7 +18,7 @@ internal static class ExportReconVerb
     public static Command Create()
     {
         var export = new Command("export-recon", "Write a partner's reconciliation file for one billing cycle as CSV.");
-        StoreOptions.AddTo(export);
+        StoreFlags.AddTo(export);
         export.Options.Add(Partner);
         export.Options.Add(Period);
         export.Options.Add(Out);
@@ -30,7 +30,7 @@ internal static class ExportReconVerb
                 await Console.Error.WriteLineAsync($"purser export-recon: --period must be a month written yyyy-MM, not '{parse.GetValue(Period)}'.");
                 return 2;
             }
-            await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
+            await using var store = new PurserStore(StoreFlags.ConnectionString(parse));
             await store.MigrateAsync(ct);
             var recon = new ReconciliationQueries(store);
             if (!await recon.PartnerExistsAsync(partner, ct))

@@ -26,7 +26,7 @@ internal static class ImportUsageVerb
     {
         var import = new Command("import-usage", "Import a usage CSV file (idempotent by event id).");
         import.Arguments.Add(File);
-        StoreOptions.AddTo(import);
+        StoreFlags.AddTo(import);
         import.Options.Add(Source);
         import.Options.Add(Partial);
         import.SetAction(async (parse, ct) =>
@@ -37,7 +37,7 @@ internal static class ImportUsageVerb
                 await Console.Error.WriteLineAsync($"purser import-usage: no such file: {file.FullName}");
                 return 2;
             }
-            await using var store = new PurserStore(StoreOptions.ConnectionString(parse));
+            await using var store = new PurserStore(StoreFlags.ConnectionString(parse));
             await store.MigrateAsync(ct);
             using var signal = new RatingSignal();
             var ingestion = new UsageIngestion(store, TimeProvider.System, signal, new PurserMetrics());

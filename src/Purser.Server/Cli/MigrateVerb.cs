@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Purser.Engine;
+using Purser.Server.Hosting.Configuration;
 
 namespace Purser.Server.Cli;
 
@@ -8,13 +9,13 @@ internal static class MigrateVerb
     public static Command Create()
     {
         var migrate = new Command("migrate", "Create or upgrade the database schema, then exit.");
-        StoreOptions.AddTo(migrate);
+        StoreFlags.AddTo(migrate);
         migrate.SetAction(async (parse, ct) =>
         {
-            var cs = StoreOptions.ConnectionString(parse);
+            var cs = StoreFlags.ConnectionString(parse);
             await using var store = new PurserStore(cs);
             await store.MigrateAsync(ct);
-            await Console.Out.WriteLineAsync($"Migrated {StoreOptions.Describe(cs)}.");
+            await Console.Out.WriteLineAsync($"Migrated {StorageOptions.Describe(cs)}.");
             return 0;
         });
         return migrate;

@@ -36,7 +36,7 @@ internal static class TokenVerb
     public static Command Create()
     {
         var token = new Command("token", "Print a new API bearer token for a user; list or revoke a user's tokens.");
-        StoreOptions.AddTo(token);
+        StoreFlags.AddTo(token);
         token.Options.Add(Email);
         token.Options.Add(CreateOperator);
         token.Options.Add(ValidDays);
@@ -70,7 +70,7 @@ internal static class TokenVerb
     private static Command List()
     {
         var list = new Command("list", "List a user's tokens, newest first: id, name, created, expires, revoked (UTC). Never a secret.");
-        StoreOptions.AddTo(list);
+        StoreFlags.AddTo(list);
         list.Options.Add(Email);
         list.SetAction(async (parse, ct) =>
         {
@@ -90,7 +90,7 @@ internal static class TokenVerb
     private static Command Revoke()
     {
         var revoke = new Command("revoke", "Shut a token off: this server's callers at once, other running servers within seconds.");
-        StoreOptions.AddTo(revoke);
+        StoreFlags.AddTo(revoke);
         revoke.Arguments.Add(TokenId);
         revoke.SetAction(async (parse, ct) =>
         {
@@ -107,7 +107,7 @@ internal static class TokenVerb
 
     private static async Task<PurserStore> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var store = new PurserStore(StoreOptions.ConnectionString(parse));
+        var store = new PurserStore(StoreFlags.ConnectionString(parse));
         await store.MigrateAsync(ct);
         return store;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Purser.Engine;
 using Purser.Engine.Credits;
+using Purser.Server.Hosting.Configuration;
 
 namespace Purser.Server.Cli;
 
@@ -11,18 +12,18 @@ internal static class VerifyLedgerVerb
     {
         var verify = new Command("verify-ledger",
             "Replay every billing profile's credit journal and check the kept balances, lot positions and day totals against it; exits 1 on any difference.");
-        StoreOptions.AddTo(verify);
+        StoreFlags.AddTo(verify);
         verify.SetAction(async (parse, ct) =>
         {
-            var cs = StoreOptions.ConnectionString(parse);
+            var cs = StoreFlags.ConnectionString(parse);
             await using var store = new PurserStore(cs);
             await store.MigrateAsync(ct);
             var problems = await new LedgerCheck(store).VerifyAsync(ct);
             foreach (var problem in problems)
                 await Console.Error.WriteLineAsync(problem);
             await Console.Out.WriteLineAsync(problems.Count == 0
-                ? $"The ledgers in {StoreOptions.Describe(cs)} agree with their journals."
-                : $"{problems.Count} kept figure(s) in {StoreOptions.Describe(cs)} disagree with the journal.");
+                ? $"The ledgers in {StorageOptions.Describe(cs)} agree with their journals."
+                : $"{problems.Count} kept figure(s) in {StorageOptions.Describe(cs)} disagree with the journal.");
             return problems.Count == 0 ? 0 : 1;
         });
         return verify;

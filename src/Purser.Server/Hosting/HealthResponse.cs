@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Purser.Server.Hosting;
 
-/// <summary>The <c>/healthz</c> body: overall status plus each check, so an operator sees what failed.</summary>
+/// <summary>The <c>/healthz</c> and <c>/readyz</c> body: overall status plus each check, so an operator sees what failed.</summary>
 internal static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Connections;
 using Purser.Engine;
 using Purser.Engine.Billing;
 using Purser.Engine.Demo;
@@ -7,6 +9,7 @@ using Purser.Engine.Telemetry;
 using Purser.Server.Arm;
 using Purser.Server.Documents;
 using Purser.Server.Downloads;
+using Purser.Server.Hosting.Configuration;
 using Purser.Server.Hosting.Security;
 using Purser.Server.Notifications;
 using Purser.Server.Operator;
@@ -27,16 +30,29 @@ public static partial class PurserHost
         InvoiceFonts.Use(new InvoiceFonts { CjkFontPath = settings.InvoiceCjkFont });
         // Named for the executable, not the entry assembly, so the static asset manifests (purser.staticwebassets.*.json) are found
         // when the server is hosted inside another process, as the tests host it.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(PurserHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(PurserHost).Assembly.GetName().Name,
+            ContentRootPath = PurserConfiguration.ContentRoot,
+        });
+        if (settings.Configuration is { } configuration)
+        {
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddConfiguration(configuration);
+        }
         // The portal's styles and scripts (its own and Fluent UI's) from the build output as from a published app.
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(settings.Urls);
-        if (string.Equals(Environment.GetEnvironmentVariable("PURSER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        if (settings.JsonLogs)
             builder.Logging.ClearProviders().AddJsonConsole();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var startupLogs = new StartupLogs();
+        startupLogs.AddFilters(builder.Logging);
+        builder.Services.AddSingleton(startupLogs);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new PurserStore(settings.ConnectionString));
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddPurserHealth();
         builder.Services.AddPurserEngine();
         builder.AddPurserTelemetry();
         builder.Services.AddPurserSecurity();
@@ -89,7 +105,7 @@ public static partial class PurserHost
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UsePortalWriteGate();
-        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapPurserHealth();
         app.MapPurserMetrics();
         app.MapOperatorApi();
         app.MapOperatorDocs();
@@ -105,16 +121,34 @@ public static partial class PurserHost
         await using var app = Build(settings);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Purser");
         var store = app.Services.GetRequiredService<PurserStore>();
-        await store.MigrateAsync(ct);
+        try
+        {
+            await store.MigrateAsync(ct);
+        }
+        catch (DbException ex)
+        {
+            throw new StartupException($"the database {StorageOptions.Describe(settings.ConnectionString)} cannot be opened: {OneLine(ex)}", ex);
+        }
         LogStorage(log, store.Engine);
         if (settings.LoadDemoWhenEmpty && await new DemoLoader(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<InvoiceSettings>(),
                 app.Services.GetRequiredService<CreditAlertMails>(), app.Services.GetRequiredService<PurserMetrics>()).LoadAsync(ct))
             LogDemoLoaded(log);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.Services.GetRequiredService<StartupLogs>().StartAsync(app, ct);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            throw new StartupException($"cannot listen on {settings.Urls}: the address is already in use", ex);
+        }
         foreach (var url in app.Urls)
             await Console.Out.WriteLineAsync($"Purser is listening on {url}");
         await app.WaitForShutdownAsync(ct);
     }
+
+    /// <summary>A driver's message with the cause it wraps (Npgsql's "Failed to connect" says where, its inner exception why).</summary>
+    private static string OneLine(Exception ex) =>
+        ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message}: {inner.Message}" : ex.Message;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Engine}, schema migrated")]
     private static partial void LogStorage(ILogger logger, StorageEngine engine);

@@ -53,6 +53,12 @@ internal abstract partial class MinuteJob(JobClaims claims, TimeProvider clock, 
             if (done is not null)
                 LogDone(log, Name, done);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await claims.ReleaseAsync(runId, CancellationToken.None);
+            LogReleased(log, Name);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
@@ -64,6 +70,9 @@ internal abstract partial class MinuteJob(JobClaims claims, TimeProvider clock, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Job}: {Done}")]
     private static partial void LogDone(ILogger logger, string job, string done);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Job}: stopped before it finished; its claim on this minute's run is released")]
+    private static partial void LogReleased(ILogger logger, string job);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; the next minute's run retries")]
     private static partial void LogFailure(ILogger logger, string job, Exception error);

@@ -3,7 +3,7 @@ namespace Purser.Server.Tests.Authorization;
 /// <summary>Who an endpoint is for, as R-ROLES and docs/api.md say (written from the spec, not from the implementation).</summary>
 internal enum Access
 {
-    /// <summary>/healthz, /metrics, /openapi/v1.json, /scalar: anyone, token or not.</summary>
+    /// <summary>/healthz, /readyz, /metrics, /openapi/v1.json, /scalar: anyone, token or not.</summary>
     Open,
 
     /// <summary>The billing accounts list: any authenticated caller, filtered to the accounts they belong to.</summary>

@@ -19,6 +19,7 @@ internal static class EndpointTable
         {
             ["* /healthz"] = new(Access.Open),
             ["* /metrics"] = new(Access.Open),
+            ["* /readyz"] = new(Access.Open),
             ["GET /openapi/{documentName}.json"] = new(Access.Open),
             ["GET /scalar/{documentName?}"] = new(Access.Open),
             ["GET /scalar/scalar.js"] = new(Access.Open),
