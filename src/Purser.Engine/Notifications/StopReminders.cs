@@ -3,26 +3,31 @@ using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Calendar;
 using Purser.Core.Lifecycle;
+using Purser.Core.Monetary;
 using Purser.Engine.Jobs;
 using Purser.Engine.Lifecycle;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
+using Purser.Engine.Subscriptions;
 
 namespace Purser.Engine.Notifications;
 
 /// <summary>
 /// From the configured local hour of each day, each account administrator hears once that a trial ends within
-/// <see cref="TrialDays"/> local days, and that a disabled subscription's data is deleted within <see cref="DeletionDays"/>.
-/// They are service notices, sent whatever the billing e-mail opt-in says. The once-key names the subscription and the
-/// instant it stops, so a reactivated and again disabled subscription is told again, and later passes, other servers
-/// and restarts write nothing more.
+/// <see cref="TrialDays"/> local days, that a disabled subscription's data is deleted within <see cref="DeletionDays"/>,
+/// and that at the recent rate its credit runs out within <see cref="RunOutDays"/> (the overview's forecast, R-OVERVIEW).
+/// The first two are service notices, sent whatever the billing e-mail opt-in says; the run-out is an alert and follows
+/// it, as the credit alerts do. The once-key names the subscription and the instant it stops (for a run-out, the newest
+/// top-up, so a top-up re-arms it): later passes, other servers and restarts write nothing more.
 /// </summary>
-public sealed class StopReminders(PurserStore store, TimeProvider clock, NotificationSettings settings, IMailComposer composer)
+public sealed class StopReminders(PurserStore store, TimeProvider clock, NotificationSettings settings, IMailComposer composer, SubscriptionOverviewQueries overviews)
 {
     public const string TrialEndingKind = "TrialEnding";
     public const string DataDeletionKind = "DataDeletionDue";
+    public const string RunOutKind = "CreditRunOut";
     public const int TrialDays = 3;
     public const int DeletionDays = 7;
+    public const int RunOutDays = 7;
     private static readonly OfferType[] Prepaid = [OfferType.Trial, OfferType.StandardPrepaid];
     private static readonly SubscriptionState[] Open = [SubscriptionState.Active, SubscriptionState.Disabled];
 
@@ -46,34 +51,49 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
         await using var db = store.CreateContext();
         var subscriptions = await db.Subscriptions.AsNoTracking()
             .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && Open.Contains(s.State)).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        var reminders = new List<(Subscription Subscription, StopReminderKind Kind, DateTimeOffset At, int Within)>();
+        var reminders = new List<(Subscription Subscription, StopReminderKind Kind, DateOnly Day, int Within, string Anchor, Money? Rate)>();
+        string? newestLot = null;
         foreach (var s in subscriptions)
         {
             var lifecycle = LifecycleRecords.Load(s, zone);
             if (lifecycle.State == SubscriptionState.Active && lifecycle.TrialEndsAt is { } trialEnds && trialEnds > now)
-                reminders.Add((s, StopReminderKind.TrialEnding, trialEnds, TrialDays));
+                reminders.Add((s, StopReminderKind.TrialEnding, zone.DayOf(trialEnds), TrialDays, Ticks(trialEnds), null));
             if (lifecycle.DeletionDueAt is { } deletion && deletion > now)
-                reminders.Add((s, StopReminderKind.DataDeletion, deletion, DeletionDays));
+                reminders.Add((s, StopReminderKind.DataDeletion, zone.DayOf(deletion), DeletionDays, Ticks(deletion), null));
+            if (lifecycle.State == SubscriptionState.Active && profile.InvoiceEmailOptIn
+                && await overviews.OfAsync(s.Id, ct) is { RemainingCredit.IsPositive: true, Forecast: { RunsOutOn: { } runsOut, ExpiresFirst: false } forecast })
+            {
+                newestLot ??= (await db.CreditLots.AsNoTracking().Where(l => l.BillingProfileId == profile.Id).OrderByDescending(l => l.Sequence)
+                    .Select(l => l.Id).FirstAsync(ct)).ToString("N");
+                reminders.Add((s, StopReminderKind.CreditRunOut, runsOut, RunOutDays, newestLot, forecast.DailyRate));
+            }
         }
         var written = 0;
         List<ReminderRecipient>? admins = null;
-        foreach (var (s, kind, at, within) in reminders)
+        foreach (var (s, kind, day, within, anchor, rate) in reminders)
         {
-            var day = zone.DayOf(at);
             if (day.DayNumber - today.DayNumber > within)
                 continue;
             admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
             foreach (var to in admins)
             {
-                var key = string.Create(CultureInfo.InvariantCulture, $"{kind}:{s.Id:N}:{at.UtcTicks}:{to.UserId:N}");
+                var key = string.Create(CultureInfo.InvariantCulture, $"{kind}:{s.Id:N}:{anchor}:{to.UserId:N}");
                 if (await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))
                     continue;
-                var mail = composer.StopReminder(new StopReminder(kind, profile.DisplayName, s.DisplayName, day, day.DayNumber - today.DayNumber, to));
-                var kindName = kind == StopReminderKind.TrialEnding ? TrialEndingKind : DataDeletionKind;
-                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, kindName, to, mail, key, now), ct))
+                var mail = composer.StopReminder(new StopReminder(kind, profile.DisplayName, s.DisplayName, day, day.DayNumber - today.DayNumber, to, rate));
+                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, KindName(kind), to, mail, key, now), ct))
                     written++;
             }
         }
         return written;
     }
+
+    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    private static string KindName(StopReminderKind kind) => kind switch
+    {
+        StopReminderKind.TrialEnding => TrialEndingKind,
+        StopReminderKind.DataDeletion => DataDeletionKind,
+        _ => RunOutKind,
+    };
 }

@@ -44,7 +44,7 @@ public sealed class SubscriptionCancellation(PurserStore store, CreditBook book)
             var decided = lifecycle.Cancel(session.Now, request);
             if (!decided.IsAccepted)
                 return decided.Refusal with { Target = decided.Refusal.Target ?? "subscriptionId" };
-            LifecycleRecords.Apply(session.Db, subscription, decided.Value);
+            LifecycleRecords.Apply(session, subscription, decided.Value);
             return (LedgerChange.None, SubscriptionCommands.View(subscription));
         }, ct);
     }

@@ -9,32 +9,13 @@ namespace Purser.Server.Jobs;
 /// runs one; the outbox's leases make each message go out from one of them at a time.
 /// </summary>
 internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, PurserMetrics metrics, TimeProvider clock,
-    ILogger<OutboxWorker> log) : BackgroundService
+    ILogger<OutboxWorker> log) : PollingWorker(clock, log)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The store was unreachable: nothing was claimed or a lease runs out, and a later pass sends it.
-                LogPassFailed(log, ex);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(10);
+
+    protected override Task PassAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>
     /// Claims and sends what is due now, then counts what is left for the backlog gauge; returns how many were sent and how many
@@ -54,7 +35,7 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
             {
                 failed++;
                 await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", ct);
-                LogRetry(log, letter.MessageId, letter.Attempts + 1, ex.Message);
+                LogRetry(Log, letter.MessageId, letter.Attempts + 1, ex.Message);
                 continue;
             }
             sent++;
@@ -69,6 +50,4 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not delivered (attempt {Attempt}), it will be retried: {Reason}")]
     private static partial void LogRetry(ILogger logger, Guid messageId, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed; the next pass retries")]
-    private static partial void LogPassFailed(ILogger logger, Exception error);
 }

@@ -11,35 +11,16 @@ namespace Purser.Server.Jobs;
 /// seconds on the injected clock. Every server process runs one; the fan-out's conditional update and the deliveries'
 /// leases make each event owed once and sent by one process at a time.
 /// </summary>
-internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch dispatch, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
+internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch dispatch, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookWorker> log) : PollingWorker(clock, log)
 {
     /// <summary>The named client deliveries use: no redirects (a receiver that moved must be registered again), a bounded wait.</summary>
     public const string Client = "webhooks";
 
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The store was unreachable: nothing was marked, and a later pass picks it up.
-                LogPassFailed(log, ex);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(10);
+
+    protected override Task PassAsync(CancellationToken ct) => RunDueAsync(ct);
 
     /// <summary>One pass: fan out what is new, then post what is due; returns how many were delivered and how many failed.</summary>
     public async Task<(int Delivered, int Failed)> RunDueAsync(CancellationToken ct)
@@ -75,7 +56,7 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
 
     private async Task<HttpResponseMessage> PostAsync(WebhookAttempt attempt, CancellationToken ct)
     {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Url)
         {
             Content = new StringContent(attempt.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
@@ -90,12 +71,10 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
     private async Task FailAsync(WebhookAttempt attempt, int? status, string error, CancellationToken ct)
     {
         await dispatch.FailedAsync(attempt, _owner, status, error, ct);
-        LogRetry(log, attempt.EventId, attempt.Url, attempt.Attempts + 1, error);
+        LogRetry(Log, attempt.EventId, attempt.Url, attempt.Attempts + 1, error);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} to {Url} not delivered (attempt {Attempt}); it will be retried: {Reason}")]
     private static partial void LogRetry(ILogger logger, Guid eventId, string url, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook pass failed; the next pass retries")]
-    private static partial void LogPassFailed(ILogger logger, Exception error);
 }

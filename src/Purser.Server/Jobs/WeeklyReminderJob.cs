@@ -1,4 +1,3 @@
-using System.Globalization;
 using Purser.Engine.Jobs;
 using Purser.Engine.Notifications;
 
@@ -15,9 +14,6 @@ internal sealed class WeeklyReminderJob(WeeklyReminders reminders, JobClaims cla
     protected override async Task<string?> RunOnceAsync(CancellationToken ct)
     {
         var (written, failed) = await reminders.WriteDueAsync(ct);
-        return written > 0 || failed.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{written} weekly reminders written, {failed.Count} profiles failed{string.Concat(failed.Select(f => $"; {f.BillingProfileId}: {f.Reason}"))}")
-            : null;
+        return Written("weekly reminders", written, failed);
     }
 }

@@ -133,7 +133,8 @@ internal sealed class MailComposer : IMailComposer
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
         var kind = reminder.Kind.ToString();
         var greeting = Name(reminder.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
-        var intro = F($"Stop_{kind}_Intro", reminder.SubscriptionName, reminder.ProfileName, words.Date(reminder.Day), reminder.DaysLeft);
+        var intro = F($"Stop_{kind}_Intro", reminder.SubscriptionName, reminder.ProfileName, words.Date(reminder.Day), reminder.DaysLeft,
+            reminder.DailyRate is { } rate ? Amount(rate, culture) : "");
         return Paragraphs(F($"Stop_{kind}_Subject", reminder.SubscriptionName, words.Date(reminder.Day)), [greeting, intro, T($"Stop_{kind}_Advice")],
             T("Lifecycle_Why"), culture);
     }
