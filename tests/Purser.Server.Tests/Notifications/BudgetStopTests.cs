@@ -74,6 +74,7 @@ public class BudgetStopTests
         Assert.Contains("its period ends on 2019-11-01", stopped.GetProperty("reason").GetString(), StringComparison.Ordinal);
         await DeliverAsync();
 
+        api.AdvanceClockTo(LastEvening.AddMinutes(15));
         Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(150m))).StatusCode);
         Assert.True((await EntitlementAsync()).GetProperty("entitled").GetBoolean());
         await DeliverAsync();
