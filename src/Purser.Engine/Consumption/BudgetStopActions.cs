@@ -19,12 +19,12 @@ public sealed class BudgetStopActions(PurserStore store, TimeProvider clock)
     public async Task<Outcome<BudgetStopActionView>> SetAsync(NewBudgetStopAction input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.BudgetId is not { Length: > 0 and <= 1000 } budgetId)
+        if (input.BudgetId is not { Length: <= 1000 } budgetId || BudgetStops.ParseId(budgetId) is not var (path, name))
             return new Refusal(RefusalCode.InvalidField, "'budgetId' is the ARM id of a budget: <scope>/providers/Microsoft.Consumption/budgets/<name>.", "budgetId");
         if (input.Stop is not { } stop)
             return new Refusal(RefusalCode.MissingField, "'stop' is required.", "stop");
         await using var db = store.CreateContext();
-        if (await BudgetStops.FindAsync(db, budgetId, ct) is not var (budget, scope))
+        if (await BudgetStops.FindAsync(db, path, name, ct) is not var (budget, scope))
             return new Refusal(RefusalCode.NotFound, $"Budget '{budgetId}' was not found.", "budgetId");
         budget.StopAction = stop;
         await BudgetStops.ReviewAsync(db, budget, scope, clock.GetUtcNow(), ct);

@@ -34,17 +34,21 @@ internal static class BudgetStops
         var from = grain.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var spent = await BudgetSpend.SpentAsync(db, scope, grain, unit, ct);
         var stops = budget.StopAction && spent >= budget.Amount;
+        string kind;
         if (stops && budget.StoppedFrom != from)
         {
             budget.StoppedFrom = from;
             budget.Stops++;
-            db.Outbox.Add(Event(budget, WebhookEventTypes.BudgetStopped, new BudgetStepData(budget.Scope, budget.Name, budget.Stops, budget.Amount, spent, unit, grain.From, grain.Next, now), now));
+            kind = WebhookEventTypes.BudgetStopped;
         }
         else if (!stops && budget.StoppedFrom is not null)
         {
             budget.StoppedFrom = null;
-            db.Outbox.Add(Event(budget, WebhookEventTypes.BudgetRestored, new BudgetStepData(budget.Scope, budget.Name, budget.Stops, budget.Amount, spent, unit, grain.From, grain.Next, now), now));
+            kind = WebhookEventTypes.BudgetRestored;
         }
+        else
+            return;
+        db.Outbox.Add(Event(budget, kind, new BudgetStepData(budget.Scope, budget.Name, budget.Stops, budget.Amount, spent, unit, grain.From, grain.Next, now), now));
     }
 
     /// <summary>The budget that stops <paramref name="subscriptionId"/>'s usage now, if any: stopped in the grain that still holds.</summary>
@@ -64,13 +68,16 @@ internal static class BudgetStops
         return null;
     }
 
-    /// <summary>The budget an operator names by its ARM id (scope + /providers/Microsoft.Consumption/budgets/name), tracked.</summary>
-    public static async Task<(Budget Budget, ConsumptionScope Scope)?> FindAsync(PurserDbContext db, string budgetId, CancellationToken ct)
+    /// <summary>The scope path and name of a budget's ARM id (scope + /providers/Microsoft.Consumption/budgets/name), or null when it is not one.</summary>
+    public static (string Scope, string Name)? ParseId(string budgetId)
     {
         var at = budgetId.LastIndexOf(BudgetsSegment, StringComparison.OrdinalIgnoreCase);
-        if (at <= 0)
-            return null;
-        var (path, name) = (budgetId[..at], budgetId[(at + BudgetsSegment.Length)..]);
+        return at > 0 && at + BudgetsSegment.Length < budgetId.Length ? (budgetId[..at], budgetId[(at + BudgetsSegment.Length)..]) : null;
+    }
+
+    /// <summary>The budget stored at <paramref name="path"/> by <paramref name="name"/>, tracked, with its scope's ids.</summary>
+    public static async Task<(Budget Budget, ConsumptionScope Scope)?> FindAsync(PurserDbContext db, string path, string name, CancellationToken ct)
+    {
         var candidates = await db.Budgets.Where(b => b.Name == name).ToListAsync(ct);
         var budget = candidates.FirstOrDefault(b => string.Equals(b.Scope, path, StringComparison.OrdinalIgnoreCase));
         return budget is not null && await ScopeOfAsync(db, budget, ct) is { } scope ? (budget, scope) : null;
