@@ -34,6 +34,8 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         budget.EndDate = accepted.EndDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         budget.Notifications = JsonSerializer.Serialize(accepted.Notifications, BudgetSpend.Json);
         budget.ETag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        // Raising a stopped budget above its spend restores its scope in the same write.
+        await BudgetStops.ReviewAsync(db, budget, scope, clock.GetUtcNow(), ct);
         try
         {
             await db.SaveChangesAsync(ct);

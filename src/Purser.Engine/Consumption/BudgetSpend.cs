@@ -22,7 +22,7 @@ internal static class BudgetSpend
             return [];
         var (unit, zone) = await ScopeTerms.OfAsync(db, scope, ct);
         var today = zone.DayOf(now);
-        var grains = budgets.Select(b => BudgetGrain.Holding(today, b.TimeGrain, DateOnly.FromDateTime(b.StartDate), End(b))).ToList();
+        var grains = budgets.Select(b => GrainOf(b, today)).ToList();
         var (from, next) = (grains.Min(g => g.From), grains.Max(g => g.Next));
         var charges = await ChargesOf(db, scope).Where(c => c.Currency == unit && c.StartDate >= from && c.StartDate < next)
             .Select(c => new { c.StartDate, c.Amount }).ToListAsync(ct);
@@ -34,6 +34,23 @@ internal static class BudgetSpend
             return View(scope, budget, spent, forecast, unit);
         })];
     }
+
+    /// <summary>
+    /// What the budget's scope has spent in <paramref name="grain"/>, counting the charges this context is about to save
+    /// (the rating pass decides a stop before its charges are written).
+    /// </summary>
+    public static async Task<decimal> SpentAsync(PurserDbContext db, ConsumptionScope scope, BudgetGrain grain, string unit, CancellationToken ct)
+    {
+        var saved = await ChargesOf(db, scope).Where(c => c.Currency == unit && c.StartDate >= grain.From && c.StartDate < grain.Next)
+            .Select(c => c.Amount).ToListAsync(ct);
+        var unsaved = db.ChangeTracker.Entries<Charge>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Where(c => c.Currency == unit && c.StartDate >= grain.From && c.StartDate < grain.Next
+                && (scope.SubscriptionId is { } s ? c.SubscriptionId == s : scope.ProfileId is { } p ? c.BillingProfileId == p : c.BillingAccountId == scope.AccountId))
+            .Sum(c => c.Amount);
+        return saved.Sum() + unsaved;
+    }
+
+    public static BudgetGrain GrainOf(Budget b, DateOnly today) => BudgetGrain.Holding(today, b.TimeGrain, DateOnly.FromDateTime(b.StartDate), End(b));
 
     private static IQueryable<Charge> ChargesOf(PurserDbContext db, ConsumptionScope scope) =>
         scope.SubscriptionId is { } subscription ? db.Charges.AsNoTracking().Where(c => c.SubscriptionId == subscription)

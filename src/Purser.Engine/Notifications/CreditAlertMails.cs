@@ -50,7 +50,7 @@ public sealed class CreditAlertMails(IMailComposer composer)
             {
                 var mail = composer.CreditAlert(new CreditAlertNotice(profile.DisplayName, turn, threshold, level, remaining, day, to));
                 var key = string.Create(CultureInfo.InvariantCulture, $"credit-alert:{row.Id:N}:{row.Falls}:{turn}:{to.UserId:N}");
-                db.Outbox.Add(OutboxMails.Email(profile, turn == AlertTurn.Fired ? FiredKind : RecoveredKind, to, mail, key, now));
+                db.Outbox.Add(OutboxMails.Email(profile.BillingAccountId, turn == AlertTurn.Fired ? FiredKind : RecoveredKind, to, mail, key, now));
             }
         }
     }

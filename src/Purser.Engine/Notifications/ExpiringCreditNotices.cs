@@ -60,7 +60,7 @@ public sealed class ExpiringCreditNotices(PurserStore store, TimeProvider clock,
                     continue;
                 var remaining = new Money(lot.CurrentBalance, Currency.Parse(lot.Currency));
                 var mail = composer.ExpiringCredit(new ExpiringCreditNotice(profile.DisplayName, remaining, expiresOn, expiresOn.DayNumber - today.DayNumber, to));
-                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, Kind, to, mail, key, now), ct))
+                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile.BillingAccountId, Kind, to, mail, key, now), ct))
                     written++;
             }
         }

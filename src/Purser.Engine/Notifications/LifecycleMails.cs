@@ -32,7 +32,7 @@ internal static class LifecycleMails
         {
             var mail = composer.Lifecycle(new LifecycleNotice(profile.DisplayName, data.DisplayName, data.To, data.Reason, data.Offer, zone.DayOf(data.At), deletion, to));
             var key = string.Create(CultureInfo.InvariantCulture, $"lifecycle:{ev.MessageId:N}:{to.UserId:N}");
-            db.Outbox.Add(OutboxMails.Email(profile, kind, to, mail, key, now));
+            db.Outbox.Add(OutboxMails.Email(profile.BillingAccountId, kind, to, mail, key, now));
             written++;
         }
         return written;

@@ -7,9 +7,9 @@ namespace Purser.Engine.Notifications;
 /// <summary>The outbox row of one e-mail to one account administrator, and writing it once by its key.</summary>
 internal static class OutboxMails
 {
-    public static OutboxMessage Email(BillingProfile profile, string kind, ReminderRecipient to, MailContent mail, string onceKey, DateTimeOffset now) => new()
+    public static OutboxMessage Email(Guid billingAccountId, string kind, ReminderRecipient to, MailContent mail, string onceKey, DateTimeOffset now) => new()
     {
-        BillingAccountId = profile.BillingAccountId,
+        BillingAccountId = billingAccountId,
         MessageId = Guid.NewGuid(),
         Channel = OutboxChannel.Email,
         Kind = kind,

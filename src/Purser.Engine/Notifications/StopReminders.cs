@@ -81,7 +81,7 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
                 if (await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))
                     continue;
                 var mail = composer.StopReminder(new StopReminder(kind, profile.DisplayName, s.DisplayName, day, day.DayNumber - today.DayNumber, to, rate));
-                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile, KindName(kind), to, mail, key, now), ct))
+                if (await OutboxMails.WriteOnceAsync(db, OutboxMails.Email(profile.BillingAccountId, KindName(kind), to, mail, key, now), ct))
                     written++;
             }
         }

@@ -31,6 +31,8 @@ public interface IMailComposer
     MailContent Lifecycle(LifecycleNotice notice);
 
     MailContent StopReminder(StopReminder reminder);
+
+    MailContent BudgetStep(BudgetStepNotice notice);
 }
 
 /// <summary>When on Monday reminders (and each day's expiring-credit notices) go out, on the billing profile's local clock.</summary>

@@ -68,7 +68,7 @@ public sealed class WeeklyReminders(PurserStore store, TimeProvider clock, Notif
         foreach (var to in pending)
         {
             var reminder = new WeeklyReminder(profile.BillingAccountId, profile.Id, profile.DisplayName, monday, to, lines);
-            var message = OutboxMails.Email(profile, Kind, to, composer.Weekly(reminder), OnceKey(profile.Id, to.UserId, monday), now);
+            var message = OutboxMails.Email(profile.BillingAccountId, Kind, to, composer.Weekly(reminder), OnceKey(profile.Id, to.UserId, monday), now);
             if (await OutboxMails.WriteOnceAsync(db, message, ct))
                 written++;
         }

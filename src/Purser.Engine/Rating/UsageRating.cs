@@ -4,6 +4,7 @@ using Purser.Core.Calendar;
 using Purser.Core.Invoicing;
 using Purser.Core.Ledger;
 using Purser.Core.Monetary;
+using Purser.Engine.Consumption;
 using Purser.Engine.Credits;
 using Purser.Engine.Jobs;
 using Purser.Engine.Storage;
@@ -16,7 +17,7 @@ namespace Purser.Engine.Rating;
 /// (R-PRICE-*), charged as the difference between the day's rounded amount and what was
 /// already charged for that day, drawn from credit as pending entries (R-DRAW, R-CE), and
 /// prepaid subscriptions whose usable credit is gone are disabled (R-DISABLE) — per billing
-/// profile in one transaction under the profile's ledger lock.
+/// profile in one transaction under the profile's ledger lock, where budgets with the stop action are decided too.
 /// </summary>
 public sealed class UsageRating(PurserStore store, CreditBook book)
 {
@@ -88,6 +89,7 @@ public sealed class UsageRating(PurserStore store, CreditBook book)
             day.RatedAmount = dayAmount.Amount;
         }
         var disabled = (await PrepaidEnforcement.ApplyAsync(session, ledger, ct)).Disabled;
+        await BudgetStops.ReviewProfileAsync(db, profile.BillingAccountId, profile.Id, session.Now, ct);
         return (new LedgerChange([], [.. entries]), new RatingPass(1, pending.Count - unpriced, charges, amount, disabled, unpriced, [], null));
     }
 

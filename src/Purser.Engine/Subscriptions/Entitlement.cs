@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using Purser.Core.Lifecycle;
+using Purser.Engine.Consumption;
 using Purser.Engine.Storage;
 
 namespace Purser.Engine.Subscriptions;
@@ -8,7 +10,8 @@ public sealed record EntitlementView(Guid SubscriptionId, bool Entitled, Subscri
 
 /// <summary>
 /// R-DISABLE: what resource providers ask before a data operation (a backup, a write): an active
-/// subscription is entitled to operate, and so is a cancelled one until the day its cancellation takes effect.
+/// subscription is entitled to operate, and so is a cancelled one until the day its cancellation takes effect, unless a
+/// budget with the stop action that covers it has reached its amount in the current period.
 /// </summary>
 public sealed class Entitlement(PurserStore store, TimeProvider clock)
 {
@@ -16,10 +19,11 @@ public sealed class Entitlement(PurserStore store, TimeProvider clock)
     {
         await using var db = store.CreateContext();
         var subscription = await db.Subscriptions.AsNoTracking().Where(s => s.Id == subscriptionId)
-            .Select(s => new { s.State, s.NeedsReconfiguration, s.EndedAt }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.State, s.NeedsReconfiguration, s.EndedAt, s.BillingAccountId, s.BillingProfileId }).FirstOrDefaultAsync(ct);
         if (subscription is null)
             return null;
-        var endsLater = subscription.State == SubscriptionState.Cancelled && subscription.EndedAt > clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
+        var endsLater = subscription.State == SubscriptionState.Cancelled && subscription.EndedAt > now.UtcDateTime;
         var (entitled, reason) = subscription.State switch
         {
             SubscriptionState.Active => (true, "The subscription is active."),
@@ -28,6 +32,9 @@ public sealed class Entitlement(PurserStore store, TimeProvider clock)
             _ when endsLater => (true, $"The subscription is cancelled with effect {subscription.EndedAt:yyyy-MM-dd'T'HH:mm'Z'}; it may operate until then."),
             _ => (false, "The subscription has been cancelled."),
         };
+        if (entitled && await BudgetStops.StoppingAsync(db, subscriptionId, subscription.BillingAccountId, subscription.BillingProfileId, now, ct) is { } budget)
+            (entitled, reason) = (false, string.Create(CultureInfo.InvariantCulture,
+                $"Budget '{budget.BudgetId}' has reached its amount of {budget.Amount} {budget.Currency} and stops usage until it is raised, its stop action is turned off, or its period ends on {budget.PeriodEnds:yyyy-MM-dd}."));
         return new EntitlementView(subscriptionId, entitled, subscription.State, subscription.NeedsReconfiguration, reason);
     }
 }

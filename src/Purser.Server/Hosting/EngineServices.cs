@@ -61,6 +61,7 @@ internal static class EngineServices
         services.AddSingleton<PriceSheetQueries>();
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<BudgetCommands>();
+        services.AddSingleton<BudgetStopActions>();
         services.AddSingleton<UsageDetailQueries>();
         services.AddSingleton<UsageSeriesQueries>();
         services.AddSingleton<SubscriptionOverviewQueries>();

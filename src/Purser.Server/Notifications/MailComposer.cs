@@ -139,6 +139,18 @@ internal sealed class MailComposer : IMailComposer
             T("Lifecycle_Why"), culture);
     }
 
+    public MailContent BudgetStep(BudgetStepNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var (words, culture) = Words(notice.Recipient);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var step = notice.Stopped ? "Stopped" : "Restored";
+        var greeting = Name(notice.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var intro = F($"Budget_{step}_Intro", notice.BudgetName, Amount(notice.Spent, culture), Amount(notice.Amount, culture), words.Date(notice.PeriodEnds));
+        return Paragraphs(F($"Budget_{step}_Subject", notice.BudgetName), [greeting, intro, T($"Budget_{step}_Advice")], T("Lifecycle_Why"), culture);
+    }
+
     private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)
     {
         var words = InvoiceText.For(to.Language);

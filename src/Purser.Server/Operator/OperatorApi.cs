@@ -19,5 +19,6 @@ public static class OperatorApi
         ops.MapUsageSeriesApi();
         ops.MapPaymentsApi();
         ops.MapWebhooksApi();
+        ops.MapBudgetsApi();
     }
 }

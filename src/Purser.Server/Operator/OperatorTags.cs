@@ -13,4 +13,5 @@ internal static class OperatorTags
     public const string Payments = nameof(Payments);
     public const string Billing = nameof(Billing);
     public const string Webhooks = nameof(Webhooks);
+    public const string Budgets = nameof(Budgets);
 }

@@ -101,7 +101,7 @@ internal static class EntitySamples
             new JobRun { JobName = "billing-run", RunKey = "2019-10", Status = JobRunStatus.Succeeded, ClaimedBy = "node-1", LeaseUntil = At, StartedAt = At, FinishedAt = At.AddMinutes(1), Progress = 100, Error = null },
             new IdempotencyRecord { Key = "k-1", Operation = "POST /ops/payments", RequestHash = "abc", StatusCode = 201, ResponseBody = """{"id":"x"}""", CreatedAt = At },
             new OutboxMessage { BillingAccountId = account.Id, Kind = "WeeklyBalance", Recipient = "admin@contoso.cn", Subject = "余额提醒", Body = "剩余额度 996.13", Data = """{"to":"Disabled"}""", CreatedAt = At, SentAt = null },
-            new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1" },
+            new Budget { Id = Guid.NewGuid(), BillingAccountId = account.Id, Scope = "/subscriptions/x", Name = "monthly", Amount = 100m, TimeGrain = "Monthly", StartDate = At, EndDate = null, Notifications = "{}", ETag = "e1", StopAction = true, StoppedFrom = At, Stops = 1 },
             new InvoiceSequence { Issuer = "Contoso Billing Ltd", LastNumber = 41 },
             new CreditSummary
             {

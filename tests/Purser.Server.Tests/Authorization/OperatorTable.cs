@@ -90,6 +90,11 @@ internal static class OperatorTable
             c.Route["invoiceId"] = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingRuns",
                 new { billingProfileId = profile, periodStart = "2019-09-01", periodEnd = "2019-09-30" })).GetProperty("id").GetString()!;
         }),
+        // Switching the standing budget's stop action off leaves the target's usage as it was.
+        ["PUT /ops/budgets/stopAction"] = new(Access.OperatorOnly, 200, Body: c => new
+        {
+            budgetId = $"/subscriptions/{c.Target.SubscriptionId}/providers/Microsoft.Consumption/budgets/{AuthzWorld.StandingBudget}", stop = false,
+        }),
         ["POST /ops/webhooks"] = Create(c => new { url = $"https://hooks.authz.test/{c.N}", eventTypes = EveryType }),
         ["GET /ops/webhooks"] = new(Access.OperatorOnly),
         ["GET /ops/webhooks/{webhookId:guid}"] = new(Access.OperatorOnly, Setup: WebhookAsync),

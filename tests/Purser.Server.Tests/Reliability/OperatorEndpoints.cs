@@ -152,6 +152,16 @@ internal static class OperatorEndpoints
                 new("id already taken", "id", (b, w) => b["id"] = w.PartnerId, [409]),
             ]),
 
+        // A PUT sets the switch to what it names, so a replay changes nothing without a key.
+        new("budget stopAction", HttpMethod.Put, _ => "/ops/budgets/stopAction",
+            (w, n) => new JsonObject { ["budgetId"] = SeededWorld.BudgetOf(w.SubscriptionId), ["stop"] = n % 2 == 0 },
+            [new("budgetId", Slug, Required: true), new("stop", Flag, Required: true)],
+            [
+                new("unknown budget", "budgetId", (b, w) => b["budgetId"] = SeededWorld.BudgetOf(w.SubscriptionId) + "-gone", [404]),
+                new("not a budget's ARM id", "budgetId", (b, w) => b["budgetId"] = $"/subscriptions/{w.SubscriptionId}", BadRequest),
+            ],
+            TakesIdempotencyKey: false),
+
         new("webhooks", HttpMethod.Post, _ => "/ops/webhooks",
             (_, n) => new JsonObject { ["url"] = $"https://hooks.contoso.test/{n}", ["eventTypes"] = new JsonArray("SubscriptionDisabled", "*"), ["description"] = $"ERP {n}" },
             [new("url", Url, Required: true), new("eventTypes", List, Required: true), new("eventTypes[0]", Choice), new("description", Text)],

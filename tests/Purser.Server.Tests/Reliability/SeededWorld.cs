@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Purser.Testing;
 
@@ -6,7 +7,7 @@ namespace Purser.Server.Tests.Reliability;
 
 /// <summary>
 /// What the operator endpoints refer to, made through the API: an account with a CNY profile, a customer
-/// user, a meter, a partner and a pay-as-you-go subscription. The clock stands at 2019-09-01 12:00 UTC.
+/// user, a meter, a partner and a pay-as-you-go subscription with a budget. The clock stands at 2019-09-01 12:00 UTC.
 /// The meter has no price, so the rating worker has nothing to write between two snapshots of a test.
 /// </summary>
 /// <param name="PrepaidSubscriptionId">A StandardPrepaid subscription in its own profile, for payments.</param>
@@ -48,12 +49,20 @@ internal sealed record SeededWorld(Guid AccountId, Guid ProfileId, Guid UserId, 
         {
             billingProfileId = profileId, displayName = "Office 365", offerType = "LicenseBased", partnerId = "PARTNER-1", licenseMeterId, seats = 10, startDate = "2019-08-15",
         });
+        var budget = await op.PutAsJsonAsync($"{BudgetOf(subscriptionId)}?api-version=2021-10-01", new
+        {
+            properties = new { category = "Cost", amount = 100m, timeGrain = "Monthly", timePeriod = new { startDate = "2019-09-01" } },
+        });
+        budget.EnsureSuccessStatusCode();
         var payableProfileId = await CreatedAsync(op, "/ops/billingProfiles", new { billingAccountId = accountId, displayName = "应付", currency = "CNY", timeZone = "Asia/Shanghai" });
         await CreatedAsync(op, "/ops/charges", new { billingProfileId = payableProfileId, amount = 1_000_000m, description = "专线", chargedAt = "2019-08-15T04:00:00Z" });
         var payableInvoiceId = await CreatedAsync(op, "/ops/billingRuns", new { billingProfileId = payableProfileId, periodStart = "2019-08-01", periodEnd = "2019-08-31" });
         return new SeededWorld(accountId, profileId, userId, meterId, "PARTNER-1", subscriptionId, api.Clock.GetUtcNow(), prepaidId, pricedMeterId,
             licenseMeterId, licenseId, payableInvoiceId, await CreditTargets.CreateAsync(op, accountId, VoidableLots));
     }
+
+    /// <summary>The ARM id of the world's subscription budget, whose stop action the operator switches.</summary>
+    public static string BudgetOf(Guid subscriptionId) => $"/subscriptions/{subscriptionId}/providers/Microsoft.Consumption/budgets/world";
 
     /// <summary>POSTs a valid body and returns the created record's id ("PARTNER-1" style ids come back as the empty GUID).</summary>
     private static async Task<Guid> CreatedAsync(HttpClient op, string path, object body) =>

@@ -215,6 +215,15 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("StartDate")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("StopAction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("StoppedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stops")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TimeGrain")
                         .IsRequired()
                         .HasMaxLength(400)

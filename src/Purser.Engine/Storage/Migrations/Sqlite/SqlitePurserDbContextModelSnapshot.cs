@@ -210,6 +210,15 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StopAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stops")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeGrain")
                         .IsRequired()
                         .HasMaxLength(400)
