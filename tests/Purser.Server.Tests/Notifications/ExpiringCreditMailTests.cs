@@ -48,18 +48,15 @@ public class ExpiringCreditMailTests
         Assert.Equal(4, received.Count);
         var thirty = new DateTimeOffset(2019, 10, 11, 9, 30, 0, Kiritimati);
         var seven = new DateTimeOffset(2019, 11, 3, 9, 30, 0, Kiritimati);
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", thirty), "Azure credit expiring: CNY 100.00 of 生产 ends Nov 10, 2019",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", thirty), "Azure credit expiring: CNY 100.00 of 生产 ends Nov 10, 2019",
             "Hello Lei Wang,", "Credit of CNY 100.00 in billing profile \"生产\" expires on Nov 10, 2019, in 30 days. Credit cannot be used once it has expired.");
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", seven), "Azure credit expiring: CNY 100.00 of 生产 ends Nov 10, 2019",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", seven), "Azure credit expiring: CNY 100.00 of 生产 ends Nov 10, 2019",
             "Hello Lei Wang,", "Credit of CNY 100.00 in billing profile \"生产\" expires on Nov 10, 2019, in 7 days. Credit cannot be used once it has expired.");
-        NoticeMail.AssertOpening(Single(received, "chen@example.cn", thirty), "Azure 信用額度即將到期：生产 的 CNY 100.00 將於 2019年11月10日 到期",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "chen@example.cn", thirty), "Azure 信用額度即將到期：生产 的 CNY 100.00 將於 2019年11月10日 到期",
             "陳大文，您好：", "帳單設定檔「生产」中 CNY 100.00 的信用額度將於 2019年11月10日 到期，還剩 30 天。信用額度到期後將無法使用。");
-        NoticeMail.AssertOpening(Single(received, "chen@example.cn", seven), "Azure 信用額度即將到期：生产 的 CNY 100.00 將於 2019年11月10日 到期",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "chen@example.cn", seven), "Azure 信用額度即將到期：生产 的 CNY 100.00 將於 2019年11月10日 到期",
             "陳大文，您好：", "帳單設定檔「生产」中 CNY 100.00 的信用額度將於 2019年11月10日 到期，還剩 7 天。信用額度到期後將無法使用。");
         await using var db = api.Database.Store.CreateContext();
         Assert.Equal(4, await db.Outbox.CountAsync(m => m.Kind == ExpiringCreditNotices.Kind));
     }
-
-    private static MimeMessage Single(IReadOnlyList<MimeMessage> messages, string to, DateTimeOffset date) =>
-        Assert.Single(messages, m => m.To.Mailboxes.Single().Address == to && m.Date == date);
 }

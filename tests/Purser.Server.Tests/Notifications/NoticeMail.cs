@@ -32,4 +32,8 @@ internal static class NoticeMail
         Assert.StartsWith($"{greeting}\n\n{intro}\n", text, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(intro), message.HtmlBody, StringComparison.Ordinal);
     }
+
+    /// <summary>The one message to <paramref name="to"/> dated <paramref name="date"/>.</summary>
+    public static MimeMessage Single(IReadOnlyList<MimeMessage> messages, string to, DateTimeOffset date) =>
+        Assert.Single(messages, m => m.To.Mailboxes.Single().Address == to && m.Date == date);
 }

@@ -15,23 +15,17 @@ namespace Purser.Server.Tests.Notifications;
 /// </summary>
 public class RunOutMailTests
 {
-    private static readonly TimeSpan Kiritimati = TimeSpan.FromHours(14);
+    private static readonly TimeSpan Kiritimati = NoticeWorld.Kiritimati;
     private static readonly DateTimeOffset Start = new(2019, 10, 1, 0, 30, 0, Kiritimati);
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Credit_running_out_within_seven_local_days_is_told_once_per_top_up(StorageEngine engine)
     {
-        using var smtp = await SmtpSink.StartAsync();
-        await using var api = await PurserApi.StartAsync(engine, Start);
-        await api.StopBackgroundWorkAsync();
-        var f = await UsageFixture.CreateAsync(api, offerType: "StandardPrepaid", timeZone: "Pacific/Kiritimati");
-        using var op = api.Operator();
-        await NoticeMail.AddAdministratorAsync(op, f.AccountId, "wang@example.cn", "Lei", "Wang", "en");
-        await NoticeMail.AddAdministratorAsync(op, f.AccountId, "chen@example.cn", "大文", "陳", "zh-Hant");
+        await using var w = await NoticeWorld.StartAsync(engine, Start, "StandardPrepaid");
+        var (api, f, op, sender) = (w.Api, w.Fixture, w.Operator, w.Sender);
         await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1m });
         await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
-        var sender = NoticeMail.SenderTo(smtp, api);
         var reminders = api.Services.GetRequiredService<StopReminders>();
         var rating = api.Services.GetRequiredService<UsageRating>();
         for (var day = Start.Date; day <= new DateTime(2019, 11, 3); day = day.AddDays(1))
@@ -57,20 +51,16 @@ public class RunOutMailTests
             }
         }
 
-        var received = smtp.Received().Where(m => m.Headers["X-Purser-Kind"] == StopReminders.RunOutKind).ToList();
-        Assert.All(received.GroupBy(m => m.MessageId), copies => Assert.Single(copies));
+        var received = w.Received(StopReminders.RunOutKind);
         Assert.True(received.Count == 4, string.Join("\n", received.Select(m => $"{m.Date:O} {m.Subject}")));
         var first = new DateTimeOffset(2019, 10, 13, 9, 30, 0, Kiritimati);
         var second = new DateTimeOffset(2019, 11, 2, 9, 30, 0, Kiritimati);
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", first), "Azure credit running out: 生产环境 (Oct 20, 2019)", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", first), "Azure credit running out: 生产环境 (Oct 20, 2019)", "Hello Lei Wang,",
             "At the recent rate of CNY 50.00 a day, the credit of your subscription \"生产环境\" (billing profile \"生产\") runs out on Oct 20, 2019, in 7 days. The subscription is disabled when it does.");
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", second), "Azure credit running out: 生产环境 (Nov 9, 2019)", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", second), "Azure credit running out: 生产环境 (Nov 9, 2019)", "Hello Lei Wang,",
             "At the recent rate of CNY 50.00 a day, the credit of your subscription \"生产环境\" (billing profile \"生产\") runs out on Nov 9, 2019, in 7 days. The subscription is disabled when it does.");
-        NoticeMail.AssertOpening(Single(received, "chen@example.cn", first), "Azure 信用額度預計即將用完：生产环境（2019年10月20日）", "陳大文，您好：",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "chen@example.cn", first), "Azure 信用額度預計即將用完：生产环境（2019年10月20日）", "陳大文，您好：",
             "依最近每天 CNY 50.00 的用量，訂用帳戶「生产环境」（帳單設定檔「生产」）的信用額度預計將於 2019年10月20日 用完，還剩 7 天。信用額度用完後訂用帳戶將被停用。");
-        Single(received, "chen@example.cn", second);
+        NoticeMail.Single(received, "chen@example.cn", second);
     }
-
-    private static MimeMessage Single(IReadOnlyList<MimeMessage> messages, string to, DateTimeOffset date) =>
-        Assert.Single(messages, m => m.To.Mailboxes.Single().Address == to && m.Date == date);
 }

@@ -14,7 +14,7 @@ namespace Purser.Server.Tests.Notifications;
 /// </summary>
 public class StopReminderMailTests
 {
-    private static readonly TimeSpan Kiritimati = TimeSpan.FromHours(14);
+    private static readonly TimeSpan Kiritimati = NoticeWorld.Kiritimati;
     private static readonly DateTimeOffset Start = new(2019, 10, 1, 0, 30, 0, Kiritimati);
     private static readonly DateTimeOffset Deletion = new(2019, 11, 16, 0, 30, 0, Kiritimati);
 
@@ -22,16 +22,8 @@ public class StopReminderMailTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_trial_hears_three_days_before_it_ends_and_seven_before_its_data_goes_once_each(StorageEngine engine)
     {
-        using var smtp = await SmtpSink.StartAsync();
-        await using var api = await PurserApi.StartAsync(engine, Start);
-        await api.StopBackgroundWorkAsync();
-        var f = await UsageFixture.CreateAsync(api, offerType: "Trial", timeZone: "Pacific/Kiritimati");
-        using (var op = api.Operator())
-        {
-            await NoticeMail.AddAdministratorAsync(op, f.AccountId, "wang@example.cn", "Lei", "Wang", "en");
-            await NoticeMail.AddAdministratorAsync(op, f.AccountId, "chen@example.cn", "大文", "陳", "zh-Hant");
-        }
-        var sender = NoticeMail.SenderTo(smtp, api);
+        await using var w = await NoticeWorld.StartAsync(engine, Start, "Trial");
+        var (api, sender) = (w.Api, w.Sender);
         var reminders = api.Services.GetRequiredService<StopReminders>();
         var sweep = api.Services.GetRequiredService<LifecycleSweep>();
         for (var now = Start; now <= Deletion.AddDays(1); now = now.AddHours(1))
@@ -43,21 +35,17 @@ public class StopReminderMailTests
             await sender.SendDueAsync(CancellationToken.None);
         }
 
-        var received = smtp.Received().Where(m => m.Headers["X-Purser-Kind"] is StopReminders.TrialEndingKind or StopReminders.DataDeletionKind).ToList();
-        Assert.All(received.GroupBy(m => m.MessageId), copies => Assert.Single(copies));
+        var received = w.Received(StopReminders.TrialEndingKind, StopReminders.DataDeletionKind);
         Assert.Equal(4, received.Count);
         var trial = new DateTimeOffset(2019, 10, 29, 9, 30, 0, Kiritimati);
         var deletion = new DateTimeOffset(2019, 11, 9, 9, 30, 0, Kiritimati);
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", trial), "Azure trial ending: 生产环境 (Nov 1, 2019)", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", trial), "Azure trial ending: 生产环境 (Nov 1, 2019)", "Hello Lei Wang,",
             "The trial of your subscription \"生产环境\" (billing profile \"生产\") ends on Nov 1, 2019, in 3 days. The subscription is disabled when it ends.");
-        NoticeMail.AssertOpening(Single(received, "wang@example.cn", deletion), "Azure subscription data to be deleted: 生产环境 (Nov 16, 2019)", "Hello Lei Wang,",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "wang@example.cn", deletion), "Azure subscription data to be deleted: 生产环境 (Nov 16, 2019)", "Hello Lei Wang,",
             "The data of your disabled subscription \"生产环境\" (billing profile \"生产\") will be permanently deleted on Nov 16, 2019, in 7 days.");
-        NoticeMail.AssertOpening(Single(received, "chen@example.cn", trial), "Azure 試用即將結束：生产环境（2019年11月1日）", "陳大文，您好：",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "chen@example.cn", trial), "Azure 試用即將結束：生产环境（2019年11月1日）", "陳大文，您好：",
             "訂用帳戶「生产环境」（帳單設定檔「生产」）的試用期將於 2019年11月1日 結束，還剩 3 天。試用結束後訂用帳戶將被停用。");
-        NoticeMail.AssertOpening(Single(received, "chen@example.cn", deletion), "Azure 訂用帳戶資料即將刪除：生产环境（2019年11月16日）", "陳大文，您好：",
+        NoticeMail.AssertOpening(NoticeMail.Single(received, "chen@example.cn", deletion), "Azure 訂用帳戶資料即將刪除：生产环境（2019年11月16日）", "陳大文，您好：",
             "已停用的訂用帳戶「生产环境」（帳單設定檔「生产」）的資料將於 2019年11月16日 永久刪除，還剩 7 天。");
     }
-
-    private static MimeMessage Single(IReadOnlyList<MimeMessage> messages, string to, DateTimeOffset date) =>
-        Assert.Single(messages, m => m.To.Mailboxes.Single().Address == to && m.Date == date);
 }
