@@ -27,12 +27,10 @@ public sealed class ExpiringCreditNotices(PurserStore store, TimeProvider clock,
         List<BillingProfile> profiles;
         await using (var db = store.CreateContext())
             profiles = await db.BillingProfiles.AsNoTracking().Where(p => p.InvoiceEmailOptIn).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var due = profiles.Where(p => LocalHour(p, now) >= settings.WeeklyReminderHour).ToDictionary(p => p.Id);
+        var due = profiles.Where(p => settings.HourReached(p.TimeZone, now)).ToDictionary(p => p.Id);
         var (done, failed) = await ProfileFailures.EachAsync(due.Keys, 1, async id => Outcome<int>.Accept(await WriteAsync(due[id], now, ct)), ct);
         return (done.Sum(), failed);
     }
-
-    private static int LocalHour(BillingProfile profile, DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, BillingTimeZone.Resolve(profile.TimeZone).Zone).Hour;
 
     private async Task<int> WriteAsync(BillingProfile profile, DateTimeOffset now, CancellationToken ct)
     {

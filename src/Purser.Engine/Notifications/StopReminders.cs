@@ -39,7 +39,7 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
             profiles = await db.BillingProfiles.AsNoTracking()
                 .Where(p => db.Subscriptions.Any(s => s.BillingProfileId == p.Id && Prepaid.Contains(s.OfferType) && Open.Contains(s.State)))
                 .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var due = profiles.Where(p => TimeZoneInfo.ConvertTime(now, BillingTimeZone.Resolve(p.TimeZone).Zone).Hour >= settings.WeeklyReminderHour).ToDictionary(p => p.Id);
+        var due = profiles.Where(p => settings.HourReached(p.TimeZone, now)).ToDictionary(p => p.Id);
         var (done, failed) = await ProfileFailures.EachAsync(due.Keys, 1, async id => Outcome<int>.Accept(await WriteAsync(due[id], now, ct)), ct);
         return (done.Sum(), failed);
     }
@@ -52,7 +52,8 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
         var subscriptions = await db.Subscriptions.AsNoTracking()
             .Where(s => s.BillingProfileId == profile.Id && Prepaid.Contains(s.OfferType) && Open.Contains(s.State)).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         var reminders = new List<(Subscription Subscription, StopReminderKind Kind, DateOnly Day, int Within, string Anchor, Money? Rate)>();
-        string? newestLot = null;
+        Guid? newestLot = null;
+        List<ReminderRecipient>? admins = null;
         foreach (var s in subscriptions)
         {
             var lifecycle = LifecycleRecords.Load(s, zone);
@@ -60,16 +61,23 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
                 reminders.Add((s, StopReminderKind.TrialEnding, zone.DayOf(trialEnds), TrialDays, Ticks(trialEnds), null));
             if (lifecycle.DeletionDueAt is { } deletion && deletion > now)
                 reminders.Add((s, StopReminderKind.DataDeletion, zone.DayOf(deletion), DeletionDays, Ticks(deletion), null));
-            if (lifecycle.State == SubscriptionState.Active && profile.InvoiceEmailOptIn
-                && await overviews.OfAsync(s.Id, ct) is { RemainingCredit.IsPositive: true, Forecast: { RunsOutOn: { } runsOut, ExpiresFirst: false } forecast })
-            {
-                newestLot ??= (await db.CreditLots.AsNoTracking().Where(l => l.BillingProfileId == profile.Id).OrderByDescending(l => l.Sequence)
-                    .Select(l => l.Id).FirstAsync(ct)).ToString("N");
-                reminders.Add((s, StopReminderKind.CreditRunOut, runsOut, RunOutDays, newestLot, forecast.DailyRate));
-            }
+            if (lifecycle.State != SubscriptionState.Active || !profile.InvoiceEmailOptIn)
+                continue;
+            newestLot ??= await db.CreditLots.AsNoTracking().Where(l => l.BillingProfileId == profile.Id).OrderByDescending(l => l.Sequence)
+                .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            if (newestLot is not { } lot)
+                continue;
+            var anchor = lot.ToString("N");
+            admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
+            // The forecast reads the lots and ten days of usage, and this runs every minute of the day: once every administrator
+            // has heard of this top-up's run-out, it is not worked out again.
+            var keys = admins.Select(to => Key(StopReminderKind.CreditRunOut, s, anchor, to)).ToList();
+            if (await db.Outbox.CountAsync(m => m.OnceKey != null && keys.Contains(m.OnceKey), ct) == keys.Count)
+                continue;
+            if (await overviews.OfAsync(s.Id, ct) is { RemainingCredit.IsPositive: true, Forecast: { RunsOutOn: { } runsOut, ExpiresFirst: false } forecast })
+                reminders.Add((s, StopReminderKind.CreditRunOut, runsOut, RunOutDays, anchor, forecast.DailyRate));
         }
         var written = 0;
-        List<ReminderRecipient>? admins = null;
         foreach (var (s, kind, day, within, anchor, rate) in reminders)
         {
             if (day.DayNumber - today.DayNumber > within)
@@ -77,7 +85,7 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
             admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
             foreach (var to in admins)
             {
-                var key = string.Create(CultureInfo.InvariantCulture, $"{kind}:{s.Id:N}:{anchor}:{to.UserId:N}");
+                var key = Key(kind, s, anchor, to);
                 if (await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))
                     continue;
                 var mail = composer.StopReminder(new StopReminder(kind, profile.DisplayName, s.DisplayName, day, day.DayNumber - today.DayNumber, to, rate));
@@ -87,6 +95,9 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
         }
         return written;
     }
+
+    private static string Key(StopReminderKind kind, Subscription s, string anchor, ReminderRecipient to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{s.Id:N}:{anchor}:{to.UserId:N}");
 
     private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
 

@@ -41,4 +41,8 @@ public sealed record NotificationSettings(int WeeklyReminderHour = 9)
     public int WeeklyReminderHour { get; } = WeeklyReminderHour is >= 0 and < 24
         ? WeeklyReminderHour
         : throw new ArgumentOutOfRangeException(nameof(WeeklyReminderHour), WeeklyReminderHour, "An hour of the day is 0 to 23.");
+
+    /// <summary>Whether the profile's local clock in <paramref name="timeZone"/> has reached today's notice hour.</summary>
+    public bool HourReached(string timeZone, DateTimeOffset now) =>
+        TimeZoneInfo.ConvertTime(now, Core.Calendar.BillingTimeZone.Resolve(timeZone).Zone).Hour >= WeeklyReminderHour;
 }

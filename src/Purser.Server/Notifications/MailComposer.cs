@@ -25,7 +25,7 @@ internal sealed class MailComposer : IMailComposer
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
         string Money(Core.Monetary.Money m) => Amount(m, culture);
 
-        var greeting = Name(reminder.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(reminder.To, culture);
         var intro = F("Weekly_Intro", reminder.ProfileName, words.Date(reminder.Monday));
         var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(intro).AppendLine();
         var rows = new StringBuilder();
@@ -68,7 +68,7 @@ internal sealed class MailComposer : IMailComposer
             : T("Threshold_Amount");
         var level = Amount(notice.Level, culture);
         var subject = F($"{turn}_Subject", notice.ProfileName, level);
-        var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(notice.To, culture);
         var intro = F($"{turn}_Intro", notice.ProfileName, level, threshold, words.Date(notice.Day), Amount(notice.Remaining, culture));
         var paragraphs = notice.Turn == AlertTurn.Fired ? new[] { greeting, intro, T("CreditAlert_Footer") } : [greeting, intro];
         return Paragraphs(subject, paragraphs, T("Weekly_Why"), culture);
@@ -96,7 +96,7 @@ internal sealed class MailComposer : IMailComposer
         string T(string key) => Text(key, culture);
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
         var subject = F("Expiring_Subject", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn));
-        var greeting = Name(notice.To, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(notice.To, culture);
         var intro = F("Expiring_Intro", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn), notice.DaysLeft);
         return Paragraphs(subject, [greeting, intro, T("Weekly_Footer")], T("Weekly_Why"), culture);
     }
@@ -113,7 +113,7 @@ internal sealed class MailComposer : IMailComposer
             SubscriptionState.Deleted => "Deleted",
             _ => "Reactivated",
         };
-        var greeting = Name(notice.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(notice.Recipient, culture);
         var intro = state == "Disabled"
             ? F("Lifecycle_Disabled_Intro", notice.SubscriptionName, notice.ProfileName, words.Date(notice.Day), T($"Lifecycle_Reason_{notice.Reason}"))
             : F($"Lifecycle_{state}_Intro", notice.SubscriptionName, notice.ProfileName, words.Date(notice.Day));
@@ -132,7 +132,7 @@ internal sealed class MailComposer : IMailComposer
         string T(string key) => Text(key, culture);
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
         var kind = reminder.Kind.ToString();
-        var greeting = Name(reminder.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(reminder.Recipient, culture);
         var intro = F($"Stop_{kind}_Intro", reminder.SubscriptionName, reminder.ProfileName, words.Date(reminder.Day), reminder.DaysLeft,
             reminder.DailyRate is { } rate ? Amount(rate, culture) : "");
         return Paragraphs(F($"Stop_{kind}_Subject", reminder.SubscriptionName, words.Date(reminder.Day)), [greeting, intro, T($"Stop_{kind}_Advice")],
@@ -146,7 +146,7 @@ internal sealed class MailComposer : IMailComposer
         string T(string key) => Text(key, culture);
         string F(string key, params object[] args) => string.Format(culture, T(key), args);
         var step = notice.Stopped ? "Stopped" : "Restored";
-        var greeting = Name(notice.Recipient, culture) is { } name ? F("Greeting", name) : T("GreetingNoName");
+        var greeting = Greeting(notice.Recipient, culture);
         var intro = F($"Budget_{step}_Intro", notice.BudgetName, Amount(notice.Spent, culture), Amount(notice.Amount, culture), words.Date(notice.PeriodEnds));
         return Paragraphs(F($"Budget_{step}_Subject", notice.BudgetName), [greeting, intro, T($"Budget_{step}_Advice")], T("Lifecycle_Why"), culture);
     }
@@ -161,6 +161,9 @@ internal sealed class MailComposer : IMailComposer
         Resources.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no text named {key}.");
 
     private static string Amount(Core.Monetary.Money m, CultureInfo culture) => new InvoiceNumbers(culture, m.Currency.Code, m.Currency.MinorUnitDigits).Money(m.Amount);
+
+    private static string Greeting(ReminderRecipient to, CultureInfo culture) =>
+        Name(to, culture) is { } name ? string.Format(culture, Text("Greeting", culture), name) : Text("GreetingNoName", culture);
 
     /// <summary>How the recipient is addressed: family name first in Chinese, given name first in English.</summary>
     private static string? Name(ReminderRecipient to, CultureInfo culture)
