@@ -20,6 +20,7 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
 {
     // Each crash point starts the server twice (2–5 s each on the shared 2-core machine); PURSER_CRASH_POINTS=20 runs all 20.
     private const int DefaultPoints = 3;
+    private const int MidRunRetries = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
@@ -42,12 +43,8 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
         var landed = new Dictionary<string, int> { ["before"] = 0, ["mid"] = 0, ["after"] = 0 };
         var retries = new Dictionary<string, int> { ["ran"] = 0, ["replayed"] = 0, ["in progress"] = 0 };
         var kills = new List<string>();
-        for (var point = 0; point < points; point++)
+        async Task CrashAsync(string name, int after, TimeSpan delay)
         {
-            // Stratified over the run: the kill follows the k-th invoice of the run (k from 0, the start, to all of them and
-            // the answer), then a random part of the time two closes take (from the start: of the way to the first invoice).
-            var after = Math.Clamp((int)((profiles + 4) * (point + random.NextDouble()) / points) - 2, 0, profiles);
-            var delay = (after == 0 ? timing.FirstInvoice * 1.5 : timing.Close * 2) * random.NextDouble();
             await using var db = await world.CloneAsync();
             var key = Guid.NewGuid().ToString();
             var issued = await KillDuringRunAsync(db, built, token, key, after, delay) - built.InvoicesBefore;
@@ -58,10 +55,24 @@ public sealed class BillingRunCrashTests(BillingRunWorlds worlds, ITestOutputHel
             var (retried, difference) = await RestartAndFinishAsync(db, token, key, reference);
             retries[retried]++;
             Assert.True(difference is null, string.Create(CultureInfo.InvariantCulture,
-                $"crash point {point + 1} ({engine}), killed {delay.TotalMilliseconds:0} ms after invoice {after} of the run, {when} it ({issued} of {profiles} invoices issued): {difference}"));
+                $"{name} ({engine}), killed {delay.TotalMilliseconds:0} ms after invoice {after} of the run, {when} it ({issued} of {profiles} invoices issued): {difference}"));
             var violations = await BillingInvariants.ViolationsAsync(db.Store);
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
+
+        for (var point = 0; point < points; point++)
+        {
+            // Stratified over the run: the kill follows the k-th invoice of the run (k from 0, the start, to all of them and
+            // the answer), then a random part of the time two closes take (from the start: of the way to the first invoice).
+            var after = Math.Clamp((int)((profiles + 4) * (point + random.NextDouble()) / points) - 2, 0, profiles);
+            var delay = (after == 0 ? timing.FirstInvoice * 1.5 : timing.Close * 2) * random.NextDouble();
+            await CrashAsync($"crash point {point + 1}", after, delay);
+        }
+
+        // On a loaded machine the test can be descheduled long enough for a run to outpace its timed kill; a kill as soon as
+        // half the invoices are seen makes sure the crash points include one in the middle of the run.
+        for (var extra = 1; points >= 2 && landed["mid"] == 0 && extra <= MidRunRetries; extra++)
+            await CrashAsync($"mid-run crash point {extra}", profiles / 2, TimeSpan.Zero);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{engine}: {profiles} profiles; world {worldTime.TotalSeconds:0.0} s, reference {referenceTime.TotalSeconds:0.0} s (first invoice after {timing.FirstInvoice.TotalMilliseconds:0} ms, then {timing.Close.TotalMilliseconds:0.0} ms a close), " +
