@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Purser test suite on a fresh machine: installs what the tests need (PostgreSQL
-# server binaries, the invoice PDF fonts and poppler-utils, Chromium for the portal), builds with warnings as errors, runs
+# server binaries, the invoice PDF fonts and poppler-utils, Chromium for the portal, the test SMTP server, HAProxy for the
+# three-process test), builds with warnings as errors, runs
 # the .NET suites (storage tests on both SQLite and a PostgreSQL the tests start themselves), then
 # the Node compatibility suite that drives a running Purser with the official Azure SDK clients
 # (tests/compat), then the benchmarks' quick pass (bench/run.sh --quick, one entry), and ends with one line
@@ -37,6 +38,12 @@ fi
 if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
   echo "== installing the test SMTP server (Debian package python3-aiosmtpd)"
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-aiosmtpd >/dev/null
+fi
+
+# The three-process test puts Debian's HAProxy in front of three purser serve processes.
+if [ ! -x /usr/sbin/haproxy ]; then
+  echo "== installing the test load balancer (Debian package haproxy)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
 fi
 
 echo "== restoring tools and building (warnings are errors)"

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Purser.Engine;
+using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Server.Hosting;
 using Purser.Server.Notifications;
@@ -57,12 +58,23 @@ public sealed class PurserApi : IAsyncDisposable
         var address = $"http://127.0.0.1:{PurserProcess.FreePort()}";
         var app = await StartAppAsync(database, clock, address, mail, configure);
         var api = new PurserApi(app, database, clock, address, ownsDatabase, mail, configure);
-        var commands = app.Services.GetRequiredService<AccountCommands>();
+        api.OperatorToken = await OperatorTokenAsync(app.Services.GetRequiredService<AccountCommands>());
+        return api;
+    }
+
+    /// <summary>A new operator token on <paramref name="database"/>, written straight to it: for servers that are <see cref="PurserProcess"/>es.</summary>
+    public static Task<string> OperatorTokenAsync(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return OperatorTokenAsync(new AccountCommands(database.Store, TimeProvider.System, new CallerCache(TimeProvider.System)));
+    }
+
+    private static async Task<string> OperatorTokenAsync(AccountCommands commands)
+    {
         // A database that an earlier server prepared (a copy of a built world) has its operator already.
         var operatorId = (await commands.FindUserAsync(OperatorEmail, default))?.Id
             ?? (await commands.CreateUserAsync(new NewUser(null, OperatorEmail, null, null, null, null, null, true, null), default)).Value.Id;
-        api.OperatorToken = (await commands.CreateTokenAsync(new NewApiToken(operatorId, "test", null), default)).Value.Token!;
-        return api;
+        return (await commands.CreateTokenAsync(new NewApiToken(operatorId, "test", null), default)).Value.Token!;
     }
 
     /// <summary>Stops the server and starts a new one on the same database, address and clock: what survives is what was stored.</summary>

@@ -20,6 +20,9 @@ public sealed class PurserProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The operating system's process id: what the process writes into the claims and leases it takes.</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get
@@ -61,10 +64,20 @@ public sealed class PurserProcess : IAsyncDisposable
     /// <c>purser serve</c> on <paramref name="database"/> at a free loopback address, without demo data or the
     /// scheduled month close (the test decides when periods close), once <c>/healthz</c> answers 200.
     /// </summary>
-    public static async Task<(PurserProcess Process, string BaseAddress)> ServeAsync(string workingDirectory, string database, TimeSpan timeout)
+    public static Task<(PurserProcess Process, string BaseAddress)> ServeAsync(string workingDirectory, string database, TimeSpan timeout) =>
+        ServeAsync(workingDirectory, database, timeout, scheduledBilling: false);
+
+    /// <summary>
+    /// <c>purser serve</c> as above; with <paramref name="scheduledBilling"/> it closes due periods each minute as a deployed
+    /// process does, and <paramref name="flags"/> go on its command line after the others (the mail settings, say).
+    /// </summary>
+    public static async Task<(PurserProcess Process, string BaseAddress)> ServeAsync(string workingDirectory, string database, TimeSpan timeout,
+        bool scheduledBilling, params string[] flags)
     {
         var address = $"http://127.0.0.1:{FreePort()}";
-        var process = Start(workingDirectory, "serve", "--database", database, "--urls", address, "--no-demo", "--no-scheduled-billing");
+        string[] billing = scheduledBilling ? [] : ["--no-scheduled-billing"];
+        string[] args = ["serve", "--database", database, "--urls", address, "--no-demo", .. billing, .. flags];
+        var process = Start(workingDirectory, args);
         try
         {
             using var http = new HttpClient();

@@ -10,6 +10,12 @@ public sealed record UsageFixture(Guid AccountId, Guid ProfileId, Guid Subscript
     {
         ArgumentNullException.ThrowIfNull(api);
         using var op = api.Operator();
+        return await CreateAsync(op, offerType, creditEligible, timeZone);
+    }
+
+    /// <summary>The same through any operator client: a <see cref="PurserProcess"/>, or a load balancer in front of several.</summary>
+    public static async Task<UsageFixture> CreateAsync(HttpClient op, string offerType = "PayAsYouGo", bool creditEligible = true, string timeZone = "Asia/Shanghai")
+    {
         var account = await PurserApi.CreatedAsync(op, "/ops/billingAccounts", new
         {
             displayName = "上海云启科技", agreementType = "MicrosoftOnlineServicesProgram", accountType = "Individual",

@@ -28,7 +28,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status the next requests get; 200 unless set.</summary>
     public int Status { get; set; } = 200;
 
-    /// <summary>When set, a request is recorded and then held until the gate opens: a receiver that got it but has not answered yet.</summary>
+    /// <summary>
+    /// When set, a request is recorded and acted on (when the status is 2xx) and then held until the gate opens: a receiver that
+    /// did the work but has not answered yet.
+    /// </summary>
     public TaskCompletionSource? Gate { get; set; }
 
     public IReadOnlyList<WebhookRequest> Requests => [.. _requests];
@@ -60,12 +63,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             http.Request.Headers["Purser-Timestamp"].ToString(), http.Request.Headers["Purser-Signature"].ToString(),
             http.Request.ContentType ?? "", await reader.ReadToEndAsync());
         _requests.Enqueue(request);
-        Arrivals.Release();
-        if (Gate is { } gate)
-            await gate.Task;
         var status = Status;
         if (status is >= 200 and < 300)
             _events.TryAdd(request.EventId, request);
+        Arrivals.Release();
+        if (Gate is { } gate)
+            await gate.Task;
         http.Response.StatusCode = status;
     }
 

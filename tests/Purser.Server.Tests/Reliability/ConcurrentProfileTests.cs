@@ -31,7 +31,7 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
         await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 1000m });
         var reader = await ReaderTokenAsync(op, f);
-        var (accountName, profileName) = await NamesAsync(api, f);
+        var (accountName, profileName) = await NamesAsync(api.Database.Store, f);
 
         var sentQuantities = new ConcurrentDictionary<string, decimal>(StringComparer.Ordinal);
         var paymentKeys = new ConcurrentBag<string>();
@@ -145,7 +145,8 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         Assert.Equal(Math.Min(charges.Where(c => c.CreditEligible).Sum(c => c.Amount), granted), used);
     }
 
-    private static async Task<string> ReaderTokenAsync(HttpClient op, UsageFixture f)
+    /// <summary>A token of a new user who reads the fixture's billing profile (BillingProfileReader).</summary>
+    internal static async Task<string> ReaderTokenAsync(HttpClient op, UsageFixture f)
     {
         var user = await PurserApi.CreatedAsync(op, "/ops/users", new { billingAccountId = f.AccountId, email = $"reader-{Guid.NewGuid():N}@example.cn" });
         var userId = user.GetProperty("id").GetGuid();
@@ -153,9 +154,10 @@ public class ConcurrentProfileTests(ITestOutputHelper output)
         return (await PurserApi.CreatedAsync(op, "/ops/tokens", new { userId })).GetProperty("token").GetString()!;
     }
 
-    private static async Task<(string Account, string Profile)> NamesAsync(PurserApi api, UsageFixture f)
+    /// <summary>The ARM names of the fixture's billing account and profile, as their paths carry them.</summary>
+    internal static async Task<(string Account, string Profile)> NamesAsync(PurserStore store, UsageFixture f)
     {
-        await using var db = api.Database.Store.CreateContext();
+        await using var db = store.CreateContext();
         var account = await db.BillingAccounts.AsNoTracking().SingleAsync(a => a.Id == f.AccountId);
         var profile = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == f.ProfileId);
         return (account.Name, profile.Name);

@@ -33,6 +33,10 @@ internal sealed partial class Scrape
         return found[0].Value;
     }
 
+    /// <summary>The sum of every sample of <paramref name="name"/> carrying the labels given (all status codes of a route, say); 0 when there is none.</summary>
+    public double Sum(string name, params (string Key, string Value)[] labels) =>
+        _samples.Where(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Key) == l.Value)).Sum(s => s.Value);
+
     public bool Has(string name) => _samples.Any(s => s.Name == name);
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)( \d+)?$")]
