@@ -126,6 +126,10 @@ public sealed class PurserProcess : IAsyncDisposable
             {
                 await Task.Delay(100);
             }
+            catch (HttpRequestException ex)
+            {
+                throw new InvalidOperationException($"purser did not answer {url} within {timeout}:\n{Output}", ex);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Purser.Engine;
 using Purser.Engine.Jobs;
 using Purser.Engine.Notifications;
+using Purser.Engine.Storage.Entities;
 using Purser.Server.Jobs;
 using Purser.Server.Tests.Notifications;
 using Purser.Server.Tests.Operator;
@@ -30,13 +31,15 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
     private const int BatchesPerClient = 6;
     private const int EventsPerBatch = 10;
     private const decimal Quantity = 0.5m;
-    private const decimal Price = 1.00m;
+    private const decimal Price = 10.00m;
 
-    // 4 × 6 × 10 events of 0.5 at 1.00 is 120.00 of usage: past the 20% and 5% alerts of a 100.00 top-up, and past its end.
-    private const decimal TopUp = 100m;
+    // 4 × 6 × 10 events of 0.5 at 10.00 is 1,200.00 of usage: past the 20% and 5% alerts of a 1,000.00 top-up (the least
+    // payment), and past its end.
+    private const decimal TopUp = 1000m;
 
     private static readonly string[] EveryType = ["*"];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // Three processes start at once on a machine the rest of the suite shares: a start may take a minute.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     // The outbox and webhook passes run every 10 s in each process, the rating after every batch: bounded waits for what follows.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(45);
@@ -91,7 +94,9 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
         // Registered first, so every event written from here on is owed to it.
         await PurserApi.CreatedAsync(op, "/ops/webhooks", new { url = hooks.Url, eventTypes = EveryType });
         var f = await UsageFixture.CreateAsync(op, offerType: "StandardPrepaid");
-        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price });
+        // A day line is rated at the price in force when its local day began: a price from two days ago covers today's usage
+        // (and, being backdated, is an event of its own).
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = Price, effectiveFrom = DateTimeOffset.UtcNow.AddDays(-2) });
         await NoticeMail.AddAdministratorAsync(op, f.AccountId, "wang@example.cn", "Lei", "Wang", "en");
         await NoticeMail.AddAdministratorAsync(op, f.AccountId, "li@example.cn", null, null, "zh-Hans");
         await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = TopUp });
@@ -166,10 +171,10 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
         await Task.Delay(PassInterval);
         await WaitForAsync("every message sent", () => SettledAsync(db, smtp, hooks), nodes);
 
-        var scrapes = await ScrapeQuietAsync(db, nodes);
+        var (scrapes, runs) = await ScrapeQuietAsync(db, nodes);
         AssertSpread(scrapes, posts);
         await AssertCountedOnceAsync(db, f, scrapes, sent, duplicatesSent);
-        await AssertOneRunPerMinuteAsync(db, scrapes, nodes, startedAt);
+        AssertOneRunPerMinute(runs, scrapes, nodes, startedAt);
         await AssertDeliveredOnceAsync(db, smtp, hooks);
         output.WriteLine($"{posts} usage posts ({sent.Count} events, {duplicatesSent} sent again), {readsDone} reads; " +
             $"usage posts per process: {string.Join(", ", scrapes.Select(UsagePosts))}; {smtp.Received().Count} e-mails, {hooks.Requests.Count} webhook requests");
@@ -203,10 +208,9 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
     /// Each minute job has one finished run per minute it ran in, claimed by one of the three processes; and the billing runs
     /// the processes report adding up to the claimed runs shows that no process ran a minute it had not claimed.
     /// </summary>
-    private static async Task AssertOneRunPerMinuteAsync(TestDatabase db, IReadOnlyList<Scrape> scrapes, IReadOnlyList<(PurserProcess Process, string BaseAddress)> nodes,
+    private static void AssertOneRunPerMinute(List<JobRun> runs, IReadOnlyList<Scrape> scrapes, IReadOnlyList<(PurserProcess Process, string BaseAddress)> nodes,
         DateTime startedAt)
     {
-        var runs = await FinishedRunsAsync(db);
         var owners = nodes.Select(n => $"{Environment.MachineName}:{n.Process.Id}:").ToList();
         var now = DateTime.UtcNow;
         foreach (var job in MinuteJobs)
@@ -244,6 +248,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(events.Select(e => e.MessageId.ToString()).Order(StringComparer.Ordinal), hooks.Requests.Select(r => r.EventId).Order(StringComparer.Ordinal));
         Assert.Contains(events, e => e.Kind == "SubscriptionDisabled");
         Assert.Contains(events, e => e.Kind == "SubscriptionActive");
+        Assert.Contains(events, e => e.Kind == "PriceBackdated");
     }
 
     /// <summary>
@@ -264,8 +269,9 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// Scrapes every process's /metrics directly (not through the proxy) at a moment when no minute job is running: the claimed
     /// runs read before and after are the same and all finished, so the billing-run counters include each of them and no other.
+    /// Returns the scrapes and those runs.
     /// </summary>
-    private static async Task<List<Scrape>> ScrapeQuietAsync(TestDatabase db, IReadOnlyList<(PurserProcess Process, string BaseAddress)> nodes)
+    private static async Task<(List<Scrape> Scrapes, List<JobRun> Runs)> ScrapeQuietAsync(TestDatabase db, IReadOnlyList<(PurserProcess Process, string BaseAddress)> nodes)
     {
         using var http = new HttpClient();
         var waited = Stopwatch.StartNew();
@@ -277,24 +283,17 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
                 scrapes.Add(Scrape.Parse(await http.GetStringAsync(address + "/metrics")));
             var after = await RunsAsync(db);
             if (before.All(r => r.Status != JobRunStatus.Running) && before.Select(r => r.Id).SequenceEqual(after.Select(r => r.Id)))
-                return scrapes;
+                return (scrapes, before);
             Assert.True(waited.Elapsed < SettleTimeout, "the minute jobs never paused for a scrape");
             // A scrape is cached for 300 ms: the next one must be fresh.
             await Task.Delay(500);
         }
     }
 
-    private static async Task<List<Purser.Engine.Storage.Entities.JobRun>> RunsAsync(TestDatabase db)
+    private static async Task<List<JobRun>> RunsAsync(TestDatabase db)
     {
         await using var context = db.Store.CreateContext();
         return await context.JobRuns.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
-    }
-
-    private static async Task<List<Purser.Engine.Storage.Entities.JobRun>> FinishedRunsAsync(TestDatabase db)
-    {
-        var runs = await RunsAsync(db);
-        Assert.All(runs, r => Assert.NotEqual(JobRunStatus.Running, r.Status));
-        return runs;
     }
 
     private static async Task WaitForAsync(string what, Func<Task<bool>> done, IReadOnlyList<(PurserProcess Process, string BaseAddress)> nodes)
