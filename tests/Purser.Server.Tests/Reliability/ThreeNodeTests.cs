@@ -76,6 +76,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
         }
         try
         {
+            output.WriteLine($"three processes serving after {elapsed.Elapsed.TotalSeconds:0} s");
             await using var proxy = await HaProxy.StartAsync([.. nodes.Select(n => n.BaseAddress)], StartTimeout);
             await RunAsync(db, token, smtp, hooks, proxy, nodes, startedAt);
             output.WriteLine($"{elapsed.Elapsed.TotalSeconds:0} s in all");
@@ -166,8 +167,10 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
         var topUp = await PurserApi.CreatedAsync(op, "/ops/payments", new { subscriptionId = f.SubscriptionId, amount = 2 * TopUp });
         Assert.Equal("Active", topUp.GetProperty("subscriptionState").GetString());
 
+        output.WriteLine($"usage ingested, the subscription disabled and enabled again at {(DateTime.UtcNow - startedAt).TotalSeconds:0} s");
         // Everything written is sent; then one more pass of every process, in which a second copy of anything would go out.
         await WaitForAsync("every message sent", () => SettledAsync(db, smtp, hooks), nodes);
+        output.WriteLine($"every message sent at {(DateTime.UtcNow - startedAt).TotalSeconds:0} s");
         await Task.Delay(PassInterval);
         await WaitForAsync("every message sent", () => SettledAsync(db, smtp, hooks), nodes);
 
