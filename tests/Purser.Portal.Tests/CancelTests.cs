@@ -22,6 +22,7 @@ public sealed class CancelTests(PortalFixture portal)
         await page.Locator("[data-test=cancel]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=cancel-warning]")).ToContainTextAsync(name);
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("cancel");
         // Reaching the confirmation changes nothing.
         Assert.Equal("Active", (await portal.ArmSubscriptionAsync(Portal.EnterpriseAdmin, subscriptionId)).GetProperty("subscriptionBillingStatus").GetString());
 

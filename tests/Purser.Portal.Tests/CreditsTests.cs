@@ -23,6 +23,7 @@ public sealed partial class CreditsTests(PortalFixture portal)
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
         await page.OpenProfileAsync("Azure 信用额度", Production);
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("credits");
         using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);
         var consumption = await ConsumptionPathAsync(ProfileIdOf(page.Url));
 
@@ -89,6 +90,7 @@ public sealed partial class CreditsTests(PortalFixture portal)
         await page.Locator("[data-test=account-credits]").ClickAsync();
         await page.Locator("[data-test=profile-credits]").WaitForAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("account-credits");
         using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);
         var rows = page.Locator("[data-test=profile-credits] tr[data-profile]");
         Assert.Equal(2, await rows.CountAsync());

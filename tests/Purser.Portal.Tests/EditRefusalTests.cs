@@ -27,6 +27,7 @@ public sealed class EditRefusalTests(PortalFixture portal)
             Assert.Equal(0, await page.Locator("main form").CountAsync());
         }
         await page.AssertAccessibleAsync();
+            await page.SaveScreenshotAsync("refused");
         foreach (var (path, handler, fields) in Posts(id))
             Assert.Equal(403, await page.PostWithTokenAsync(path, handler, fields));
 

@@ -15,6 +15,7 @@ public sealed class InvoicesTests(PortalFixture portal)
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
         await page.OpenProfileAsync("发票", Production);
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("invoices");
         using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);
         var (account, profile) = await NamesAsync(CreditsTests.ProfileIdOf(page.Url));
 
@@ -36,6 +37,7 @@ public sealed class InvoicesTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         await page.Locator("[data-test=lines]").WaitForAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("invoice");
         var shown = first.GetProperty("properties");
         Assert.Contains(number, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(shown.Value("subTotal"), Portal.Amount(await page.TextOfAsync("sub-total")));
@@ -94,6 +96,7 @@ public sealed class InvoicesTests(PortalFixture portal)
         await other.Locator("main h1").WaitForAsync();
         Assert.Equal(404, (await other.GotoAsync(other.Url + "/" + new Uri(detail).Segments[^1]))!.Status);
         await other.AssertAccessibleAsync();
+        await other.SaveScreenshotAsync("not-found");
         await other.Context.CloseAsync();
     }
 

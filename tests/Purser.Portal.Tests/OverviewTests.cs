@@ -19,6 +19,7 @@ public sealed class OverviewTests(PortalFixture portal)
         await page.AssertAccessibleAsync();
         await page.OpenSubscriptionAsync(Production);
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("overview");
         var subscriptionId = Guid.Parse(await page.TextOfAsync("subscription-id"));
 
         using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);

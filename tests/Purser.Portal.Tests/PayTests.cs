@@ -23,6 +23,7 @@ public sealed class PayTests(PortalFixture portal)
         await page.Locator("[data-test=pay]").ClickAsync();
         await page.Locator("#amount").WaitForAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("pay");
         await page.Locator("#amount").FillAsync("999.99");
         await page.GetByRole(AriaRole.Button, new() { Name = "付款" }).ClickAsync();
         Assert.Equal("付款金额不能低于 CNY 1,000.00，未做任何更改。", await page.TextOfAsync("pay-error"));

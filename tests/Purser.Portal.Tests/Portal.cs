@@ -13,6 +13,8 @@ internal static class Portal
     public const string EnterpriseAdmin = "admin@ea.demo.purser";
     public const string TrialAdmin = "admin@trial.demo.purser";
     public const string PaygAdmin = "admin@payg.demo.purser";
+    public const string PartnerCustomerAdmin = "admin@partner-customer.demo.purser";
+    public const string PartnerStaff = "staff@partner.demo.purser";
 
     public static async Task SignInAsync(this IPage page, string email, string password)
     {
@@ -82,6 +84,20 @@ internal static class Portal
             next = page.TryGetProperty("nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
         }
         return items;
+    }
+
+    /// <summary>The browser saves, under the API's own file name, the very bytes the API answers the same user.</summary>
+    public static async Task AssertSameFileAsync(this IPage page, HttpClient api, string button, string apiPath)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"[data-test={button}]").ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        var saved = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        using var response = await api.GetAsync(apiPath);
+        Assert.True(response.IsSuccessStatusCode, $"GET {apiPath} answered {(int)response.StatusCode}");
+        var expected = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(expected.Count(b => b == '\n') > 1, $"{apiPath} has no row to compare.");
+        Assert.Equal(expected, saved);
+        Assert.Equal(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), download.SuggestedFilename);
     }
 
     /// <summary>axe-core over the whole page: no violation of serious or critical impact.</summary>

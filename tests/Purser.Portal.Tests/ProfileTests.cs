@@ -21,6 +21,7 @@ public sealed class ProfileTests(PortalFixture portal)
             await page.Locator("[data-test=profile]").ClickAsync();
             Assert.Equal(Portal.PrepaidAdmin, await page.GetByLabel("联系电子邮件").InputValueAsync());
             await page.AssertAccessibleAsync();
+            await page.SaveScreenshotAsync("profile");
 
             await page.GetByLabel("联系电子邮件").FillAsync("admin@@prepaid");
             await page.GetByLabel("电话").FillAsync("+86 21 5555 0100");

@@ -14,6 +14,7 @@ public sealed class SignInTests(PortalFixture portal)
         Assert.EndsWith("/portal/signin?ReturnUrl=%2Fportal", page.Url, StringComparison.Ordinal);
         Assert.Equal("登录账户中心", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("signin");
 
         using var program = portal.Api.Client(null);
         var response = await program.GetAsync("/");
@@ -28,6 +29,7 @@ public sealed class SignInTests(PortalFixture portal)
         var page = await portal.NewPageAsync();
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
         Assert.Equal("订阅", await page.Locator("h1").InnerTextAsync());
+        await page.SaveScreenshotAsync("subscriptions");
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == ".Purser.Portal");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);

@@ -24,6 +24,7 @@ public sealed class SubscriptionEditTests(PortalFixture portal)
         // R-NEWSUB: another subscription, billed to the department's profile.
         await page.Locator("[data-test=new-subscription]").ClickAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("new-subscription");
         await page.GetByLabel("账单配置文件").SelectOptionAsync(new SelectOptionValue { Label = Department });
         await page.GetByLabel("订阅名称").FillAsync(name);
         await page.GetByLabel("产品").SelectOptionAsync("StandardPrepaid");
@@ -41,6 +42,7 @@ public sealed class SubscriptionEditTests(PortalFixture portal)
         // R-SUBEDIT: a blank name is refused in the page and changes nothing; a new name and administrator are stored.
         await page.Locator("[data-test=edit]").ClickAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("edit");
         Assert.Equal(name, await page.GetByLabel("订阅名称").InputValueAsync());
         Assert.Equal(admin.ToString(), await page.GetByLabel("服务管理员").InputValueAsync());
         await page.GetByLabel("订阅名称").FillAsync("   ");
@@ -71,6 +73,7 @@ public sealed class SubscriptionEditTests(PortalFixture portal)
         await page.AssertAccessibleAsync();
         await CheckAsync(page, "1234567");
         await Assertions.Expect(page.Locator("[data-test=partner-company]")).ToHaveTextAsync("合作伙伴 ID 1234567 属于：世纪互联云合作伙伴有限公司");
+        await page.SaveScreenshotAsync("partner-link");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await portal.OperatorSubscriptionAsync(id)).GetProperty("partnerId").ValueKind);
         await page.Locator("[data-test=confirm]").ClickAsync();
         await page.Locator("[data-test=partner-done]").WaitForAsync();

@@ -6,14 +6,21 @@ using Purser.Engine.Storage.Entities;
 
 namespace Purser.Engine.Accounts;
 
-/// <summary>R-PROFILE: a person's contact details. A null field is unchanged; an empty optional field is cleared.</summary>
-public sealed record UserProfileChange(string? Email, string? FirstName, string? LastName, string? Phone, string? Company);
+/// <summary>
+/// R-PROFILE: a person's contact details, and whether they take optional notices. A null field is unchanged; an empty
+/// optional field is cleared.
+/// </summary>
+public sealed record UserProfileChange(string? Email, string? FirstName, string? LastName, string? Phone, string? Company, bool? OptionalNotices = null);
 
-/// <summary>A person's contact details: the e-mail they sign in with and billing notices go to, names, phone and company.</summary>
-public sealed record UserProfileView(Guid Id, Guid? BillingAccountId, string Email, string? FirstName, string? LastName, string? Phone, string? Company);
+/// <summary>
+/// A person's contact details: the e-mail they sign in with and billing notices go to, names, phone and company; and
+/// whether they take the optional notices (<see cref="Notifications.OptionalNotices"/>).
+/// </summary>
+public sealed record UserProfileView(Guid Id, Guid? BillingAccountId, string Email, string? FirstName, string? LastName, string? Phone, string? Company,
+    bool OptionalNotices);
 
 /// <summary>Reads and edits a person's contact details (R-PROFILE); the e-mail stays unique, stored trimmed and in lower case.</summary>
-public sealed class UserProfileCommands(PurserStore store, CallerCache callers)
+public sealed class UserProfileCommands(PurserStore store, CallerCache callers, TimeProvider clock)
 {
     public async Task<Outcome<UserProfileView>> ChangeAsync(Guid userId, UserProfileChange input, CancellationToken ct)
     {
@@ -40,10 +47,27 @@ public sealed class UserProfileCommands(PurserStore store, CallerCache callers)
         user.LastName = Kept(input.LastName, user.LastName);
         user.Phone = Kept(input.Phone, user.Phone);
         user.Company = Kept(input.Company, user.Company);
+        if (input.OptionalNotices is { } takes && takes != (user.UnsubscribedAt is null))
+            user.UnsubscribedAt = takes ? null : clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         // A cached caller still carries the old e-mail.
         callers.Forget();
         return View(user);
+    }
+
+    /// <summary>
+    /// Turns optional notices off for the person with this address, as the one-click link in each of them does; answers
+    /// whether there is such a person. Unsubscribing twice keeps the first time.
+    /// </summary>
+    public async Task<bool> UnsubscribeAsync(string email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var address = email.Trim().ToLowerInvariant();
+        await using var db = store.CreateContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Users.Where(u => u.Email == address && u.UnsubscribedAt == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.UnsubscribedAt, now), ct) == 1)
+            return true;
+        return await db.Users.AnyAsync(u => u.Email == address, ct);
     }
 
     public async Task<UserProfileView?> FindAsync(Guid userId, CancellationToken ct)
@@ -63,5 +87,5 @@ public sealed class UserProfileCommands(PurserStore store, CallerCache callers)
 
     private static string? Kept(string? given, string? stored) => given is null ? stored : given.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
-    private static UserProfileView View(User u) => new(u.Id, u.BillingAccountId, u.Email, u.FirstName, u.LastName, u.Phone, u.Company);
+    private static UserProfileView View(User u) => new(u.Id, u.BillingAccountId, u.Email, u.FirstName, u.LastName, u.Phone, u.Company, u.UnsubscribedAt is null);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Purser.Core;
 using Purser.Core.Calendar;
@@ -9,6 +10,7 @@ using Purser.Engine.Credits;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 using Purser.Engine.Telemetry;
+using Purser.Engine.Webhooks;
 
 namespace Purser.Engine.Billing;
 
@@ -194,6 +196,7 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
             });
         }
         profile.LastInvoicedAt = calendar.ClosesAt(period).UtcDateTime;
+        db.Outbox.Add(IssuedEvent(invoice, session.Now));
         return (decision.Change, View(invoice, decision.Lines.Length));
     }
 
@@ -223,6 +226,21 @@ public sealed class BillingRun(PurserStore store, CreditBook book, InvoiceSettin
         MeterId = account.Row.LicenseMeterId, ChargeType = charge.Line.ChargeType, Description = charge.Description, Currency = profile.Currency,
         UnitPrice = charge.Line.UnitPrice.Amount, Quantity = charge.Line.Quantity, Amount = charge.Line.Amount.Amount, CreditEligible = charge.CreditEligible,
         StartDate = charge.Line.Dates.Start, EndDate = charge.Line.Dates.End, IdempotencyKey = charge.Key, CreatedAt = now,
+    };
+
+    /// <summary>The invoice's announcement, written with it: its e-mail to the administrators and its webhooks come from this row.</summary>
+    private static OutboxMessage IssuedEvent(Invoice i, DateTimeOffset now) => new()
+    {
+        BillingAccountId = i.BillingAccountId,
+        MessageId = Guid.NewGuid(),
+        Kind = WebhookEventTypes.InvoiceIssued,
+        Recipient = i.Id.ToString(),
+        Subject = $"Invoice {i.InvoiceNumber} issued",
+        Body = string.Create(CultureInfo.InvariantCulture, $"Invoice {i.InvoiceNumber} for {i.PeriodStart:yyyy-MM-dd}..{i.PeriodEnd:yyyy-MM-dd}: {i.AmountDue} {i.Currency} due by {i.DueDate:yyyy-MM-dd}."),
+        Data = new InvoiceIssuedData(i.Id, i.InvoiceNumber, i.BillingProfileId, i.PeriodStart, i.PeriodEnd, i.InvoiceDate, i.DueDate, i.Currency,
+            i.SubTotal, i.CreditApplied, i.AmountDue).Json(),
+        CreatedAt = now.UtcDateTime,
+        NextAttemptAt = now.UtcDateTime,
     };
 
     internal static InvoiceView View(Invoice i, int lines)

@@ -119,6 +119,13 @@ internal sealed class DemoData
         _entities.Add(new SeatChange { BillingAccountId = account.Id, SubscriptionId = license.Id, EffectiveDate = start.AddMonths(2), Seats = 12, RecordedAt = license.CreatedAt.AddMonths(2) });
         var usage = Subscription(account, profile, admin, "usage", "Azure 按用量", OfferType.UsageBased, _now.AddMonths(-2), partner.Id);
         Usage(account, usage, _catalog.VirtualMachine, days: 40, perDay: 30m);
+
+        // The partner's own staff: no billing account of their own; they read the partner's customers and reconciliation files (R-RECON).
+        _entities.Add(WithPassword(new User
+        {
+            Id = ArmNames.StableId("user:partner"), Email = "staff@partner.demo.purser", FirstName = "Staff", LastName = partner.CompanyName,
+            Company = partner.CompanyName, PartnerId = partner.Id, CreatedAt = partner.CreatedAt,
+        }, "partner"));
     }
 
     private (BillingAccount Account, User Admin) Account(string key, string name, string agreement, string type, string language)

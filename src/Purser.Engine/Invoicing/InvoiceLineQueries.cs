@@ -12,7 +12,14 @@ public sealed class InvoiceLineQueries(PurserStore store)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         await using var db = store.CreateContext();
-        return await Lines(db, invoice).Skip(offset).Take(count).ToListAsync(ct);
+        return await Lines(db, invoice.BillingAccountId, invoice.Id).Skip(offset).Take(count).ToListAsync(ct);
+    }
+
+    /// <summary>The lines of the invoice that <paramref name="partnerId"/> sold (its rows of the reconciliation file), in billing order.</summary>
+    public async Task<IReadOnlyList<InvoiceLineRecord>> OfPartnerAsync(Guid billingAccountId, Guid invoiceId, string partnerId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        return await Lines(db, billingAccountId, invoiceId, partnerId).ToListAsync(ct);
     }
 
     /// <summary>Everything the invoice's PDF shows: its lines, and the bill-to of its profile (the company named there, else the account).</summary>
@@ -20,7 +27,7 @@ public sealed class InvoiceLineQueries(PurserStore store)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         await using var db = store.CreateContext();
-        var lines = await Lines(db, invoice).ToListAsync(ct);
+        var lines = await Lines(db, invoice.BillingAccountId, invoice.Id).ToListAsync(ct);
         var addressee = await (from p in db.BillingProfiles
                                join a in db.BillingAccounts on p.BillingAccountId equals a.Id
                                where p.Id == invoice.BillingProfileId
@@ -30,9 +37,9 @@ public sealed class InvoiceLineQueries(PurserStore store)
             string.IsNullOrWhiteSpace(billTo.CompanyName) ? addressee.Account : billTo.CompanyName, AccountQueries.ToRecord(billTo));
     }
 
-    private static IQueryable<InvoiceLineRecord> Lines(PurserDbContext db, InvoiceRecord invoice) =>
+    private static IQueryable<InvoiceLineRecord> Lines(PurserDbContext db, Guid billingAccountId, Guid invoiceId, string? partnerId = null) =>
         from l in db.InvoiceLineItems.AsNoTracking()
-        where l.BillingAccountId == invoice.BillingAccountId && l.InvoiceId == invoice.Id
+        where l.BillingAccountId == billingAccountId && l.InvoiceId == invoiceId && (partnerId == null || l.PartnerId == partnerId)
         join s in db.Subscriptions on l.SubscriptionId equals (Guid?)s.Id into subscriptions
         from s in subscriptions.DefaultIfEmpty()
         join c in db.Charges on l.ChargeId equals (Guid?)c.Id into charges

@@ -38,6 +38,14 @@ public sealed class InvoiceQueries(PurserStore store, TimeProvider clock)
         return invoice is null ? null : (await DescribeAsync(db, [invoice], ct)).Single();
     }
 
+    /// <summary>An invoice by its id, whichever account it is of: for the server's own work, never for a caller's request.</summary>
+    public async Task<InvoiceRecord?> FindAsync(Guid invoiceId, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invoiceId, ct);
+        return invoice is null ? null : (await DescribeAsync(db, [invoice], ct)).Single();
+    }
+
     private async Task<IReadOnlyList<InvoiceRecord>> DescribeAsync(PurserDbContext db, List<Invoice> invoices, CancellationToken ct)
     {
         if (invoices.Count == 0)

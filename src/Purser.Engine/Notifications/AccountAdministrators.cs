@@ -14,5 +14,9 @@ internal static class AccountAdministrators
             join u in db.Users on r.UserId equals u.Id
             orderby u.Email
             select u).AsNoTracking().Distinct().ToListAsync(ct))
-            .Select(u => new ReminderRecipient(u.Id, u.Email, u.FirstName, u.LastName, u.PreferredLanguage))];
+            .Select(u => new ReminderRecipient(u.Id, u.Email, u.FirstName, u.LastName, u.PreferredLanguage, u.UnsubscribedAt == null))];
+
+    /// <summary>The administrators who take optional notices (<see cref="OptionalNotices"/>): those who have not turned them off.</summary>
+    public static async Task<List<ReminderRecipient>> TakingOptionalAsync(PurserDbContext db, Guid billingAccountId, CancellationToken ct) =>
+        [.. (await OfAsync(db, billingAccountId, ct)).Where(a => a.TakesOptional)];
 }

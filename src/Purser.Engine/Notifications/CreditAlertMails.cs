@@ -44,7 +44,7 @@ public sealed class CreditAlertMails(IMailComposer composer)
             // Like the Monday reminder, alerts follow the profile's billing e-mail opt-in; the state is kept either way.
             if (!profile.InvoiceEmailOptIn)
                 continue;
-            admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
+            admins ??= await AccountAdministrators.TakingOptionalAsync(db, profile.BillingAccountId, ct);
             var day = BillingTimeZone.Resolve(profile.TimeZone).DayOf(now);
             foreach (var to in admins)
             {

@@ -6,7 +6,7 @@ namespace Purser.Engine.Notifications;
 
 /// <summary>
 /// The one reader of the outbox's events: each new event row becomes, in one transaction, one webhook delivery per
-/// endpoint that takes its type and the e-mail notices it calls for (<see cref="LifecycleMails"/>, <see cref="BudgetMails"/>). The row is marked
+/// endpoint that takes its type and the e-mail notices it calls for (<see cref="LifecycleMails"/>, <see cref="BudgetMails"/>, <see cref="InvoiceMails"/>). The row is marked
 /// fanned out (<c>SentAt</c>) by a conditional update in that transaction, which only one process wins, so an event is
 /// owed to each endpoint and mailed to each administrator once, however many servers run this.
 /// </summary>
@@ -39,7 +39,8 @@ public sealed class EventFanOut(PurserStore store, TimeProvider clock, IMailComp
                 });
                 deliveries++;
             }
-            mails += await LifecycleMails.WriteAsync(db, m, composer, now, ct) + await BudgetMails.WriteAsync(db, m, composer, now, ct);
+            mails += await LifecycleMails.WriteAsync(db, m, composer, now, ct) + await BudgetMails.WriteAsync(db, m, composer, now, ct)
+                + await InvoiceMails.WriteAsync(db, m, composer, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -47,7 +47,7 @@ public sealed class ExpiringCreditNotices(PurserStore store, TimeProvider clock,
             .Where(l => l.Stage is not null).ToList();
         if (lots.Count == 0)
             return 0;
-        var admins = await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
+        var admins = await AccountAdministrators.TakingOptionalAsync(db, profile.BillingAccountId, ct);
         var written = 0;
         foreach (var (lot, expiresOn, stage) in lots)
         {

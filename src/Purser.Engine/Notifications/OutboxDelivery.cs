@@ -32,7 +32,7 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
                 .Where(x => x.Id == m.Id && x.SentAt == null && (x.LeaseUntil == null || x.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedBy, owner).SetProperty(x => x.LeaseUntil, now + Lease), ct);
             if (won == 1)
-                claimed.Add(new OutboxLetter(m.Id, m.MessageId, m.Kind, m.Recipient, m.Subject, m.Body, m.HtmlBody, m.Attempts, LedgerMapping.Utc(m.CreatedAt)));
+                claimed.Add(new OutboxLetter(m.Id, m.MessageId, m.Kind, m.Recipient, m.Subject, m.Body, m.HtmlBody, m.Attempts, LedgerMapping.Utc(m.CreatedAt), m.AttachedInvoiceId));
         }
         return claimed;
     }

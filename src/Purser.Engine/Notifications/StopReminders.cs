@@ -71,7 +71,7 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
             admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
             // The forecast reads the lots and ten days of usage, and this runs every minute of the day: once every administrator
             // has heard of this top-up's run-out, it is not worked out again.
-            var keys = admins.Select(to => Key(StopReminderKind.CreditRunOut, s, anchor, to)).ToList();
+            var keys = admins.Where(to => to.TakesOptional).Select(to => Key(StopReminderKind.CreditRunOut, s, anchor, to)).ToList();
             if (await db.Outbox.CountAsync(m => m.OnceKey != null && keys.Contains(m.OnceKey), ct) == keys.Count)
                 continue;
             if (await overviews.OfAsync(s.Id, ct) is { RemainingCredit.IsPositive: true, Forecast: { RunsOutOn: { } runsOut, ExpiresFirst: false } forecast })
@@ -83,7 +83,8 @@ public sealed class StopReminders(PurserStore store, TimeProvider clock, Notific
             if (day.DayNumber - today.DayNumber > within)
                 continue;
             admins ??= await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct);
-            foreach (var to in admins)
+            // The run-out forecast is news about credit, which a person may turn off; the trial's end and a data deletion are not.
+            foreach (var to in admins.Where(to => to.TakesOptional || kind != StopReminderKind.CreditRunOut))
             {
                 var key = Key(kind, s, anchor, to);
                 if (await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))

@@ -11,7 +11,8 @@ public sealed record WeeklyReminder(Guid BillingAccountId, Guid BillingProfileId
     ReminderRecipient To, IReadOnlyList<SubscriptionCredit> Subscriptions);
 
 /// <param name="Language">The recipient's preferred language: zh-Hans, zh-Hant or en.</param>
-public sealed record ReminderRecipient(Guid UserId, string Email, string? FirstName, string? LastName, string Language);
+/// <param name="TakesOptional">False once the person has turned optional notices off (<see cref="OptionalNotices"/>).</param>
+public sealed record ReminderRecipient(Guid UserId, string Email, string? FirstName, string? LastName, string Language, bool TakesOptional = true);
 
 /// <param name="CreditEndsOn">The profile-local day the last usable credit expires; null when none is left.</param>
 public sealed record SubscriptionCredit(Guid SubscriptionId, string DisplayName, OfferType Offer, Money Remaining, int RemainingDays, DateOnly? CreditEndsOn);
@@ -33,6 +34,8 @@ public interface IMailComposer
     MailContent StopReminder(StopReminder reminder);
 
     MailContent BudgetStep(BudgetStepNotice notice);
+
+    MailContent InvoiceIssued(InvoiceIssuedNotice notice);
 }
 
 /// <summary>When on Monday reminders (and each day's expiring-credit notices) go out, on the billing profile's local clock.</summary>

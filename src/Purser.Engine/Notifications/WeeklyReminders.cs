@@ -45,7 +45,7 @@ public sealed class WeeklyReminders(PurserStore store, TimeProvider clock, Notif
         var monday = MondayOf(profile, now)!.Value;
         await using var db = store.CreateContext();
         var pending = new List<ReminderRecipient>();
-        foreach (var to in await AccountAdministrators.OfAsync(db, profile.BillingAccountId, ct))
+        foreach (var to in await AccountAdministrators.TakingOptionalAsync(db, profile.BillingAccountId, ct))
         {
             var key = OnceKey(profile.Id, to.UserId, monday);
             if (!await db.Outbox.AnyAsync(m => m.OnceKey == key, ct))

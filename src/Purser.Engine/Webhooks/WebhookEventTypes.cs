@@ -13,10 +13,11 @@ public static class WebhookEventTypes
     public const string PriceBackdated = nameof(PriceBackdated);
     public const string BudgetStopped = nameof(BudgetStopped);
     public const string BudgetRestored = nameof(BudgetRestored);
+    public const string InvoiceIssued = nameof(InvoiceIssued);
 
     /// <summary>A lifecycle transition's type: the state it reached (SubscriptionDisabled, SubscriptionDeleted, …).</summary>
     public static string Lifecycle(SubscriptionState to) => $"Subscription{to}";
 
     public static IReadOnlyList<string> All { get; } =
-        [.. Enum.GetValues<SubscriptionState>().Select(Lifecycle), SubscriptionBackdated, PriceBackdated, BudgetStopped, BudgetRestored];
+        [.. Enum.GetValues<SubscriptionState>().Select(Lifecycle), SubscriptionBackdated, PriceBackdated, BudgetStopped, BudgetRestored, InvoiceIssued];
 }

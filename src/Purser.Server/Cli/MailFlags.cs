@@ -17,6 +17,7 @@ internal static class MailFlags
         SettingFlag.Text("--smtp-port", Key + nameof(MailOptions.SmtpPort), "SMTP port. Default: 587"),
         SettingFlag.Text("--smtp-security", Key + nameof(MailOptions.Security), "StartTls (default), Tls (TLS from connect, port 465) or None"),
         SettingFlag.Text("--smtp-user", Key + nameof(MailOptions.UserName), $"SMTP user name; its password is {Key}{nameof(MailOptions.Password)}, never a flag"),
+        SettingFlag.Text("--public-url", Key + nameof(MailOptions.PublicUrl), "Where people reach this server, for links in e-mail. Default: the first --urls address"),
         SettingFlag.Text("--mail-from", Key + nameof(MailOptions.From), $"The From address of e-mail. Default: {MailSettings.DefaultFrom}"),
         SettingFlag.Text("--weekly-reminder-hour", NotificationOptions.Section + ":" + nameof(NotificationOptions.WeeklyReminderHour),
             "Local hour of Monday (each billing profile's time zone) from which the weekly balance reminder goes out. Default: 9"),

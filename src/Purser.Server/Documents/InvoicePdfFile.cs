@@ -9,13 +9,18 @@ namespace Purser.Server.Documents;
 /// </summary>
 public static class InvoicePdfFile
 {
-    public static async Task<IResult> OfAsync(InvoiceRecord invoice, InvoiceLineQueries lines, InvoiceSettings settings, CancellationToken ct)
+    public static async Task<IResult> OfAsync(InvoiceRecord invoice, InvoiceLineQueries lines, InvoiceSettings settings, CancellationToken ct) =>
+        Results.File(await RenderAsync(invoice, lines, settings, ct), "application/pdf", NameOf(invoice));
+
+    /// <summary>The PDF's bytes, as the download and the invoice e-mail's attachment carry them.</summary>
+    public static async Task<byte[]> RenderAsync(InvoiceRecord invoice, InvoiceLineQueries lines, InvoiceSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(settings);
         var print = await lines.PrintAsync(invoice, ct);
-        var pdf = InvoicePdf.Render(InvoiceDocuments.From(print, settings.Issuer), print.Language);
-        return Results.File(pdf, "application/pdf", $"{invoice.InvoiceNumber}.pdf");
+        return InvoicePdf.Render(InvoiceDocuments.From(print, settings.Issuer), print.Language);
     }
+
+    internal static string NameOf(InvoiceRecord invoice) => $"{invoice.InvoiceNumber}.pdf";
 }

@@ -67,6 +67,7 @@ internal static class EngineServices
         services.AddSingleton<SubscriptionOverviewQueries>();
         services.AddSingleton<BillingHistoryQueries>();
         services.AddSingleton<ReconciliationQueries>();
+        services.AddSingleton<PartnerQueries>();
         services.AddSingleton<LicenseCommands>();
         services.AddSingleton<SubscriptionCancellation>();
         services.AddSingleton<OutboxDelivery>();

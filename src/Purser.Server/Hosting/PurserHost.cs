@@ -77,6 +77,9 @@ public static partial class PurserHost
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<Jobs.WebhookWorker>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WebhookWorker>());
+        builder.Services.AddSingleton<MailAttachments>();
+        builder.Services.AddSingleton(s => new UnsubscribeLinks(s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            settings.Mail?.PublicUrl ?? UnsubscribeLinks.Default(settings.Urls)));
         if (settings.Mail is { } mail)
         {
             builder.Services.AddSingleton(mail);
@@ -112,6 +115,7 @@ public static partial class PurserHost
         app.MapArmApi();
         app.MapDownloads();
         app.MapPortal();
+        app.MapUnsubscribe();
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace Purser.Server.Jobs;
 /// Sends the outbox's due e-mail every few seconds (on the injected clock). Every server process
 /// runs one; the outbox's leases make each message go out from one of them at a time.
 /// </summary>
-internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, PurserMetrics metrics, TimeProvider clock,
+internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport transport, MailSettings settings, MailAttachments attachments, UnsubscribeLinks unsubscribe, PurserMetrics metrics, TimeProvider clock,
     ILogger<OutboxWorker> log) : PollingWorker(clock, log)
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -29,7 +29,7 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
         {
             try
             {
-                await transport.SendAsync(OutboxMail.Build(letter, settings), ct);
+                await transport.SendAsync(OutboxMail.Build(letter, settings, await attachments.ForAsync(letter, ct), unsubscribe), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {

@@ -38,7 +38,7 @@ internal sealed class MailComposer : IMailComposer
             rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(s.DisplayName)}</td><td style=\"text-align:right\">{H(Money(s.Remaining))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td style=\"text-align:right\">{s.RemainingDays.ToString(culture)}</td><td>{H(ends)}</td></tr>");
         }
-        text.AppendLine().AppendLine(T("Weekly_Footer")).AppendLine().AppendLine(T("Weekly_Why"));
+        text.AppendLine().AppendLine(T("Weekly_Footer")).AppendLine().AppendLine(T("Weekly_Why")).AppendLine().AppendLine(Unsubscribe(culture));
         var html = $"""
             <!DOCTYPE html>
             <html lang="{H(culture.Name)}"><head><meta charset="utf-8"><title>{H(F("Weekly_Subject", reminder.ProfileName, words.Date(reminder.Monday)))}</title></head>
@@ -51,6 +51,7 @@ internal sealed class MailComposer : IMailComposer
             </table>
             <p>{H(T("Weekly_Footer"))}</p>
             <p style="color:#666">{H(T("Weekly_Why"))}</p>
+            <p style="color:#666">{H(Unsubscribe(culture))}</p>
             </body></html>
             """;
         return new MailContent(F("Weekly_Subject", reminder.ProfileName, words.Date(reminder.Monday)), text.ToString(), html);
@@ -71,19 +72,23 @@ internal sealed class MailComposer : IMailComposer
         var greeting = Greeting(notice.To, culture);
         var intro = F($"{turn}_Intro", notice.ProfileName, level, threshold, words.Date(notice.Day), Amount(notice.Remaining, culture));
         var paragraphs = notice.Turn == AlertTurn.Fired ? new[] { greeting, intro, T("CreditAlert_Footer") } : [greeting, intro];
-        return Paragraphs(subject, paragraphs, T("Weekly_Why"), culture);
+        return Paragraphs(subject, paragraphs, T("Weekly_Why"), culture, optional: true);
     }
 
-    /// <summary>A mail of plain paragraphs and a grey note on why it came, as text and as HTML.</summary>
-    private static MailContent Paragraphs(string subject, IReadOnlyList<string> paragraphs, string why, CultureInfo culture)
+    /// <summary>
+    /// A mail of plain paragraphs and grey notes on why it came (and, for an <paramref name="optional"/> notice, how to stop
+    /// it), as text and as HTML.
+    /// </summary>
+    private static MailContent Paragraphs(string subject, IReadOnlyList<string> paragraphs, string why, CultureInfo culture, bool optional = false)
     {
-        var text = string.Join(Environment.NewLine + Environment.NewLine, paragraphs.Append(why)) + Environment.NewLine;
+        string[] notes = optional ? [why, Unsubscribe(culture)] : [why];
+        var text = string.Join(Environment.NewLine + Environment.NewLine, paragraphs.Concat(notes)) + Environment.NewLine;
         var html = $"""
             <!DOCTYPE html>
             <html lang="{H(culture.Name)}"><head><meta charset="utf-8"><title>{H(subject)}</title></head>
             <body>
             {string.Concat(paragraphs.Select(p => $"<p>{H(p)}</p>"))}
-            <p style="color:#666">{H(why)}</p>
+            {string.Concat(notes.Select(n => $"<p style=\"color:#666\">{H(n)}</p>"))}
             </body></html>
             """;
         return new MailContent(subject, text, html);
@@ -98,7 +103,7 @@ internal sealed class MailComposer : IMailComposer
         var subject = F("Expiring_Subject", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn));
         var greeting = Greeting(notice.To, culture);
         var intro = F("Expiring_Intro", notice.ProfileName, Amount(notice.Remaining, culture), words.Date(notice.ExpiresOn), notice.DaysLeft);
-        return Paragraphs(subject, [greeting, intro, T("Weekly_Footer")], T("Weekly_Why"), culture);
+        return Paragraphs(subject, [greeting, intro, T("Weekly_Footer")], T("Weekly_Why"), culture, optional: true);
     }
 
     public MailContent Lifecycle(LifecycleNotice notice)
@@ -136,7 +141,7 @@ internal sealed class MailComposer : IMailComposer
         var intro = F($"Stop_{kind}_Intro", reminder.SubscriptionName, reminder.ProfileName, words.Date(reminder.Day), reminder.DaysLeft,
             reminder.DailyRate is { } rate ? Amount(rate, culture) : "");
         return Paragraphs(F($"Stop_{kind}_Subject", reminder.SubscriptionName, words.Date(reminder.Day)), [greeting, intro, T($"Stop_{kind}_Advice")],
-            T("Lifecycle_Why"), culture);
+            T("Lifecycle_Why"), culture, optional: reminder.Kind == StopReminderKind.CreditRunOut);
     }
 
     public MailContent BudgetStep(BudgetStepNotice notice)
@@ -149,6 +154,19 @@ internal sealed class MailComposer : IMailComposer
         var greeting = Greeting(notice.Recipient, culture);
         var intro = F($"Budget_{step}_Intro", notice.BudgetName, Amount(notice.Spent, culture), Amount(notice.Amount, culture), words.Date(notice.PeriodEnds));
         return Paragraphs(F($"Budget_{step}_Subject", notice.BudgetName), [greeting, intro, T($"Budget_{step}_Advice")], T("Lifecycle_Why"), culture);
+    }
+
+    public MailContent InvoiceIssued(InvoiceIssuedNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var (words, culture) = Words(notice.Recipient);
+        string T(string key) => Text(key, culture);
+        string F(string key, params object[] args) => string.Format(culture, T(key), args);
+        var intro = F("Invoice_Intro", notice.InvoiceNumber, notice.ProfileName, words.Date(notice.PeriodStart), words.Date(notice.PeriodEnd));
+        var totals = F("Invoice_Totals", Amount(notice.SubTotal, culture), Amount(notice.CreditApplied, culture), Amount(notice.AmountDue, culture));
+        var due = notice.AmountDue.Amount > 0 ? F("Invoice_Due", Amount(notice.AmountDue, culture), words.Date(notice.DueDate)) : T("Invoice_NothingDue");
+        return Paragraphs(F("Invoice_Subject", notice.InvoiceNumber, notice.ProfileName), [Greeting(notice.Recipient, culture), intro, totals, due, T("Invoice_Attached")],
+            T("Invoice_Why"), culture);
     }
 
     private static (InvoiceText Words, CultureInfo Culture) Words(ReminderRecipient to)
@@ -172,6 +190,9 @@ internal sealed class MailComposer : IMailComposer
         var present = parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         return present.Count == 0 ? null : string.Join(culture.TwoLetterISOLanguageName == "zh" ? "" : " ", present);
     }
+
+    /// <summary>How to stop optional notices; the sender writes the recipient's own link in place of the marker.</summary>
+    private static string Unsubscribe(CultureInfo culture) => string.Format(culture, Text("Unsubscribe_Line", culture), OptionalNotices.LinkMarker);
 
     private static string H(string value) => WebUtility.HtmlEncode(value);
 }

@@ -26,4 +26,7 @@ public sealed record MailSettings(string OutboxDirectory, string From = MailSett
     public SmtpSecurity Security { get; init; } = SmtpSecurity.StartTls;
     public string? UserName { get; init; }
     public string? Password { get; init; }
+
+    /// <summary>Where people reach the server, for the links in e-mail; null for the first address it listens on.</summary>
+    public Uri? PublicUrl { get; init; }
 }

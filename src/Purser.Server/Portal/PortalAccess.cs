@@ -2,6 +2,7 @@ using Purser.Core.Lifecycle;
 using Purser.Engine.Access;
 using Purser.Engine.Accounts;
 using Purser.Engine.Invoicing;
+using Purser.Engine.Partners;
 using Purser.Engine.Subscriptions;
 
 namespace Purser.Server.Portal;
@@ -11,7 +12,7 @@ namespace Purser.Server.Portal;
 /// profile or account of another tenant is not found, one of the tenant without a billing role is forbidden.
 /// </summary>
 internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes, AccountQueries accounts,
-    BillingSubscriptionQueries subscriptions, InvoiceQueries invoices, SubscriptionCommands subscriptionRecords)
+    BillingSubscriptionQueries subscriptions, InvoiceQueries invoices, SubscriptionCommands subscriptionRecords, PartnerQueries partners)
 {
     public Task<Caller?> CallerAsync(HttpContext http) => http.CallerAsync(callers);
 
@@ -106,6 +107,26 @@ internal sealed class PortalAccess(CallerDirectory callers, ScopeResolver scopes
             && CancellationPolicy.Check(subscription.OfferType, request) is null
             ? (AccessDecision.Allowed, request) : (AccessDecision.Forbidden, null);
     }
+
+    /// <summary>
+    /// A partner's pages (R-RECON): its own staff see them, and operators, as the reconciliation download allows; anyone else,
+    /// another partner's staff or a customer, learns nothing of the partner (404), as from the API.
+    /// </summary>
+    public async Task<(AccessDecision Decision, Caller? Caller, PartnerView? Partner)> PartnerAsync(HttpContext http, string partnerId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (await CallerAsync(http) is not { } caller || !MayActFor(caller, partnerId)
+            || await partners.FindAsync(partnerId, http.RequestAborted) is not { } partner)
+            return (AccessDecision.NotFound, null, null);
+        return (AccessDecision.Allowed, caller, partner);
+    }
+
+    /// <summary>Whether the caller may open a customer's own invoice page (and PDF) for an invoice of <paramref name="profileId"/>, by the customer's billing roles.</summary>
+    public async Task<bool> ReadsInvoicesOfAsync(Caller caller, Guid profileId, CancellationToken ct) =>
+        await scopes.FindProfileAsync(profileId, ct) is { } scope && AccessRules.ReadBilling(caller, scope) == AccessDecision.Allowed;
+
+    private static bool MayActFor(Caller caller, string partnerId) =>
+        caller.IsOperator || string.Equals(caller.PartnerId, partnerId, StringComparison.Ordinal);
 
     // What a page shows of a scope once ReadBilling allows it; a scope gone meanwhile is not found.
     private async Task<(AccessDecision Decision, T? Found)> ReadAsync<T>(HttpContext http, Func<CancellationToken, Task<BillingScope?>> find,

@@ -48,6 +48,13 @@ internal static class PortalEndpoints
                 await access.CallerAsync(http) is not { } caller ? PortalRefusal.Of(AccessDecision.NotFound)
                 : BackToTheForm(http) ?? await DownloadsApi.BillingHistoryCsvAsync(http, caller, DownloadScope.Chosen(scope), history))
             .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
+        // A cycle's reconciliation file for the partner's own staff: the API's download itself (R-RECON), so the bytes and name are the API's.
+        app.MapGet("/portal/partners/{partnerId}/cycles/{period}/reconciliation.csv", async (HttpContext http, string partnerId, string period,
+            PortalAccess access, ReconciliationQueries recon) =>
+                (await access.PartnerAsync(http, partnerId)) is { Caller: { } caller, Partner: not null }
+                    ? await ReconciliationDownload.AnswerAsync(caller, partnerId, period, recon, http.RequestAborted)
+                    : PortalRefusal.Of(AccessDecision.NotFound))
+            .RequireAuthorization(PortalServices.UserPolicy).ExcludeFromDescription();
         // A link, not a form: choosing a language changes no data, so any page (signed in or not) can offer it.
         app.MapGet("/portal/language/{language}", (HttpContext http, string language, string? returnUrl) =>
         {

@@ -14,6 +14,9 @@ internal sealed class PortalFormat(IStringLocalizer<PortalText> text)
 
     public string ShortDate(DateOnly day) => day.ToString(text["ShortDateFormat"], Culture);
 
+    /// <summary>A billing cycle, the month its periods start in (2026年11月, November 2026).</summary>
+    public string Month(int year, int month) => new DateOnly(year, month, 1).ToString(text["MonthFormat"], Culture);
+
     public string Instant(DateTimeOffset at) => at.ToString(text["DateTimeFormat"], Culture);
 
     /// <summary>An amount with its ISO code, as on invoices; amounts shown are already rounded to the currency (R-ROUND).</summary>
@@ -37,6 +40,12 @@ internal sealed class PortalFormat(IStringLocalizer<PortalText> text)
         var named = text["Source_" + source.Replace(" ", "", StringComparison.Ordinal)];
         return named.ResourceNotFound ? source : named.Value;
     }
+
+    /// <summary>A line's charge type (R-RECON's words, in the request's language); a correction names what it corrects.</summary>
+    public string ChargeType(Core.Invoicing.ChargeType type, Core.Invoicing.ChargeType? corrects) =>
+        type == Core.Invoicing.ChargeType.Correction && corrects is { } corrected
+            ? string.Format(Culture, text["ChargeTypeCorrection"], text["ChargeType_" + corrected])
+            : text["ChargeType_" + type];
 
     public string Offer(Core.Lifecycle.OfferType offer) => text["Offer_" + offer];
 

@@ -3,6 +3,7 @@ using System.Text;
 using Purser.Engine.Invoicing;
 using Purser.Engine.Usage;
 using Purser.Server.Downloads;
+using Purser.Testing;
 
 namespace Purser.Server.Tests.Downloads;
 

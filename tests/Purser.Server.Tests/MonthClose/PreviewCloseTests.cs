@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Purser.Engine;
-using Purser.Server.Tests.Downloads;
 using Purser.Testing;
 using static Purser.Server.Tests.MonthClose.PartnerWorld;
 

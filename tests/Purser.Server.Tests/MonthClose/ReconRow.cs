@@ -1,5 +1,5 @@
 using System.Globalization;
-using Purser.Server.Tests.Downloads;
+using Purser.Testing;
 
 namespace Purser.Server.Tests.MonthClose;
 

@@ -21,8 +21,13 @@ internal static class NoticeMail
     public static OutboxWorker SenderTo(SmtpSink smtp, PurserApi api)
     {
         var mail = new MailSettings(smtp.Folder, "Purser 账单 <billing@purser.test>") { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = SmtpSecurity.None };
-        return new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(), new SmtpMailTransport(mail), mail, api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance);
+        return Sender(api, new SmtpMailTransport(mail), mail);
     }
+
+    /// <summary>A sender of the test server's outbox through <paramref name="transport"/>, on the server's clock.</summary>
+    public static OutboxWorker Sender(PurserApi api, IMailTransport transport, MailSettings mail) =>
+        new(api.Services.GetRequiredService<OutboxDelivery>(), transport, mail, api.Services.GetRequiredService<MailAttachments>(),
+            api.Services.GetRequiredService<UnsubscribeLinks>(), api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance);
 
     public static void AssertOpening(MimeMessage message, string subject, string greeting, string intro)
     {

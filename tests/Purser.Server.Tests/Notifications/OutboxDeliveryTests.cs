@@ -68,7 +68,7 @@ public class OutboxDeliveryTests
             // The dead process claimed and sent, and never marked it sent.
             var letter = Assert.Single(await delivery.ClaimDueAsync("dead-process", CancellationToken.None));
             await new EmlOutboxTransport(outbox).SendAsync(OutboxMail.Build(letter, mail), CancellationToken.None);
-            var worker = new OutboxWorker(delivery, new EmlOutboxTransport(outbox), mail, api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance);
+            var worker = NoticeMail.Sender(api, new EmlOutboxTransport(outbox), mail);
             Assert.Equal((0, 0), await worker.SendDueAsync(CancellationToken.None));
             api.Clock.Advance(OutboxDelivery.Lease - TimeSpan.FromSeconds(1));
             Assert.Equal((0, 0), await worker.SendDueAsync(CancellationToken.None));

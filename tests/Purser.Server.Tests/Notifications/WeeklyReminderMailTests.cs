@@ -49,8 +49,7 @@ public class WeeklyReminderMailTests
         var mail = new MailSettings(smtp.Folder, "Purser 账单 <billing@purser.test>") { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = SmtpSecurity.None };
         await using var api = await PurserApi.StartAsync(engine, Start);
         var world = await BuildAsync(api);
-        var senders = Enumerable.Range(0, 2).Select(_ => new OutboxWorker(api.Services.GetRequiredService<OutboxDelivery>(),
-            new SmtpMailTransport(mail), mail, api.Services.GetRequiredService<PurserMetrics>(), api.Clock, NullLogger<OutboxWorker>.Instance)).ToList();
+        var senders = Enumerable.Range(0, 2).Select(_ => NoticeMail.Sender(api, new SmtpMailTransport(mail), mail)).ToList();
         var reminders = api.Services.GetRequiredService<WeeklyReminders>();
 
         var pendingCharges = new Queue<(DateTimeOffset At, decimal Amount)>(Charges);

@@ -26,7 +26,7 @@ public class UserProfileTests
         var profiles = api.Services.GetRequiredService<UserProfileCommands>();
 
         var changed = await profiles.ChangeAsync(userId, new UserProfileChange(" Billing@Contoso.TEST ", "Grace", "Hopper", "", "Contoso Ltd."), default);
-        Assert.Equal(new UserProfileView(userId, account, "billing@contoso.test", "Grace", "Hopper", null, "Contoso Ltd."), changed.Value);
+        Assert.Equal(new UserProfileView(userId, account, "billing@contoso.test", "Grace", "Hopper", null, "Contoso Ltd.", OptionalNotices: true), changed.Value);
         var read = await AccountsApiTests.ReadAsync(await op.GetAsync($"/ops/users/{userId}"), HttpStatusCode.OK);
         Assert.Equal("billing@contoso.test", read.GetProperty("email").GetString());
         Assert.Equal("Hopper", read.GetProperty("lastName").GetString());

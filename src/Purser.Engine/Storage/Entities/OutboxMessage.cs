@@ -26,6 +26,9 @@ internal sealed class OutboxMessage
     /// <summary>An event's facts as JSON (a lifecycle transition's subscription, states, reason, deletion date); null for e-mail.</summary>
     public string? Data { get; set; }
 
+    /// <summary>The invoice whose PDF an e-mail carries, rendered when it is sent; null for a mail without one.</summary>
+    public Guid? AttachedInvoiceId { get; set; }
+
     /// <summary>What makes a message once-only, e.g. one weekly reminder per (profile, recipient, Monday); null when nothing does.</summary>
     public string? OnceKey { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -16,6 +16,9 @@ internal sealed class User
     /// <summary>For a partner's own staff: the partner whose reconciliation files and customers they may read.</summary>
     public string? PartnerId { get; set; }
     public string PreferredLanguage { get; set; } = "zh-Hans";
+
+    /// <summary>When the person turned optional notices off (weekly reminder, credit alerts, expiring credit, run-out forecast); null while they take them.</summary>
+    public DateTime? UnsubscribedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Wrong portal passwords since the last sign-in or lockout; stored so every server counts the same attempts.</summary>

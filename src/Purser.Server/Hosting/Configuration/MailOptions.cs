@@ -23,8 +23,13 @@ public sealed class MailOptions : IPurserOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "must be an e-mail address")]
     public string From { get; set; } = MailSettings.DefaultFrom;
 
+    /// <summary>Where people reach this server, for the links in e-mail (unsubscribe); unset, the first address it listens on.</summary>
+    [Url(ErrorMessage = "must be an absolute http or https address")]
+    public string? PublicUrl { get; set; }
+
     public MailSettings ToSettings(string outboxDirectory) => new(outboxDirectory, From)
     {
+        PublicUrl = string.IsNullOrWhiteSpace(PublicUrl) ? null : new Uri(PublicUrl),
         SmtpHost = string.IsNullOrWhiteSpace(SmtpHost) ? null : SmtpHost,
         SmtpPort = SmtpPort,
         Security = Security,

@@ -988,6 +988,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AttachedInvoiceId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1477,6 +1480,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

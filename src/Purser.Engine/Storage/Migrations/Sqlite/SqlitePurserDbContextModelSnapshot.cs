@@ -973,6 +973,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AttachedInvoiceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1455,6 +1458,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

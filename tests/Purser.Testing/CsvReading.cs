@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Purser.Server.Tests.Downloads;
+namespace Purser.Testing;
 
 /// <summary>An RFC 4180 reader for the tests, strict where Purser must be: CRLF line ends, quotes only around whole fields.</summary>
-internal static class CsvReading
+public static class CsvReading
 {
     public static List<List<string>> Rows(string text)
     {
