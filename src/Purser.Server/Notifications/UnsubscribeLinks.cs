@@ -12,7 +12,7 @@ namespace Purser.Server.Notifications;
 public sealed class UnsubscribeLinks(IDataProtectionProvider keys, Uri publicUrl)
 {
     public const string PagePath = "/portal/unsubscribe";
-    public const string OneClickPath = "/notices/unsubscribe";
+    public const string OneClickPath = "/portal/one-click-unsubscribe";
 
     private readonly IDataProtector _protector = keys.CreateProtector("Purser.Notices.Unsubscribe.v1");
 
