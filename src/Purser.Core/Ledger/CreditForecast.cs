@@ -11,6 +11,14 @@ namespace Purser.Core.Ledger;
 /// </summary>
 public sealed record CreditForecast(DateOnly? RunsOutOn, Money DailyRate, int BasisDays, bool ExpiresFirst)
 {
+    /// <summary>
+    /// The days a rate is taken from: the complete days (before today) since the subscription's
+    /// first local day. Days before it existed spent nothing because it was not there, not
+    /// because usage was low, so counting them would stretch the forecast.
+    /// </summary>
+    public static IReadOnlyList<Money> Basis(IEnumerable<(DateOnly Day, Money Cost)> days, DateOnly firstDay, DateOnly today) =>
+        [.. days.Where(d => d.Day >= firstDay && d.Day < today).Select(d => d.Cost)];
+
     public static CreditForecast Of(Money remaining, IReadOnlyList<Money> completeDayCosts, DateOnly today, DateOnly? expiresOn)
     {
         ArgumentNullException.ThrowIfNull(completeDayCosts);

@@ -49,7 +49,7 @@ public sealed class SubscriptionOverviewQueries(PurserStore store, CreditQueries
         // The purchase whose validity the remaining days count to: the usable lot that expires last.
         var latest = usable.OrderByDescending(l => l.ExpirationDate).ThenByDescending(l => l.StartDate).FirstOrDefault();
         var expiresOn = credit.LastExpiration is { } last ? zone.DayOf(last) : (DateOnly?)null;
-        var completeDays = series.Days.Where(d => d.Date < today).Select(d => d.Cost).ToList();
+        var completeDays = CreditForecast.Basis(series.Days.Select(d => (d.Date, d.Cost)), zone.DayOf(subscription.CreatedAt), today);
         var deletion = LifecycleRecords.Load(subscription, zone).DeletionDueAt;
         return new SubscriptionOverview(
             SubscriptionCommands.View(subscription), profile.DisplayName, administrator, credit.Remaining, credit.RemainingDays(zone, now),

@@ -61,4 +61,18 @@ public class CreditForecastTests
     {
         Assert.Equal(Today, CreditForecast.Of(Cny(0m), Days(25m), Today, null).RunsOutOn);
     }
+
+    [Fact]
+    public void The_rate_is_taken_only_from_complete_days_since_the_subscription_began()
+    {
+        // Eleven days listed (5th to 15th); the subscription began on the 12th, and today (the 15th) is still running: 12th, 13th, 14th count.
+        var listed = Enumerable.Range(5, 11).Select(d => (new DateOnly(2017, 8, d), Cny(d >= 12 ? 30m : 0m))).ToList();
+
+        var basis = CreditForecast.Basis(listed, new DateOnly(2017, 8, 12), Today);
+        var forecast = CreditForecast.Of(Cny(300m), basis, Today, null);
+
+        Assert.Equal([Cny(30m), Cny(30m), Cny(30m)], basis);
+        Assert.Equal(Cny(30m), forecast.DailyRate);
+        Assert.Equal(Today.AddDays(10), forecast.RunsOutOn);
+    }
 }
