@@ -92,6 +92,46 @@ public sealed class SubscriptionEditTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_new_subscription_form_sent_twice_makes_one_subscription_and_a_changed_form_another()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
+        var profileId = await portal.ProfileIdAsync(Portal.PrepaidAdmin, Department);
+        var name = $"重复提交 {Guid.NewGuid():N}"[..14];
+        await page.GotoAsync("/portal/subscriptions/new");
+        var token = await page.Locator("#main input[name=__RequestVerificationToken]").InputValueAsync();
+        var attempt = await page.Locator("input[name='Form.Attempt']").InputValueAsync();
+
+        // What a double click (or the browser re-sending the post) delivers: the same form, the same attempt.
+        async Task<string> SendAsync(string displayName)
+        {
+            var response = await page.APIRequest.PostAsync("/portal/subscriptions/new", new()
+            {
+                Form = page.APIRequest.CreateFormData().Append("_handler", "new").Append("__RequestVerificationToken", token)
+                    .Append("Form.Attempt", attempt).Append("Form.Profile", profileId.ToString()).Append("Form.Name", displayName)
+                    .Append("Form.Offer", "StandardPrepaid"),
+                MaxRedirects = 0,
+            });
+            Assert.Equal(200, response.Status);
+            return await response.TextAsync();
+        }
+        var first = await SendAsync(name);
+        var second = await SendAsync(name);
+        var changed = await SendAsync(name + " 二");
+
+        Assert.Contains("data-test=\"new-done\"", first, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"new-done\"", second, StringComparison.Ordinal);
+        Assert.Contains("data-test=\"new-done\"", changed, StringComparison.Ordinal);
+        var scope = await portal.ProfileScopeAsync(profileId);
+        using var api = await portal.ApiClientForAsync(Portal.PrepaidAdmin);
+        var listed = await api.ListAsync($"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/billingSubscriptions?api-version=2020-05-01");
+        var names = listed.Select(s => s.GetProperty("properties").GetProperty("displayName").GetString()).ToList();
+        Assert.Single(names, n => n == name);
+        Assert.Single(names, n => n == name + " 二");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task On_a_phone_the_new_edit_partner_and_profile_pages_fit_the_screen_and_stay_accessible()
     {
         var page = await portal.NewPageAsync(phone: true);
