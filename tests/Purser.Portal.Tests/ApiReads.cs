@@ -31,6 +31,16 @@ internal static class ApiReads
         return listed.Single(s => s.GetProperty("name").GetString() == subscriptionId.ToString("D")).GetProperty("properties");
     }
 
+    /// <summary>When the credit lot that expires last on the subscription's profile expires, as the ARM lots list of its administrator says.</summary>
+    public static async Task<DateTimeOffset> NewestLotExpiryAsync(this PortalFixture portal, string email, Guid subscriptionId)
+    {
+        var profileId = (await portal.OperatorSubscriptionAsync(subscriptionId)).GetProperty("billingProfileId").GetGuid();
+        var scope = await portal.ProfileScopeAsync(profileId);
+        using var api = await portal.ApiClientForAsync(email);
+        var lots = await api.GetJsonAsync($"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/providers/Microsoft.Consumption/lots?api-version=2023-03-01");
+        return lots.GetProperty("value").EnumerateArray().Max(l => l.GetProperty("properties").GetProperty("expirationDate").GetDateTimeOffset());
+    }
+
     public static async Task<Guid> UserIdAsync(this PortalFixture portal, string email) =>
         (await portal.Api.Services.GetRequiredService<AccountCommands>().FindUserAsync(email, default) ?? throw new InvalidOperationException($"No user {email}.")).Id;
 

@@ -100,6 +100,18 @@ internal static class Portal
         Assert.Equal(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), download.SuggestedFilename);
     }
 
+    /// <summary>Moves the focus with the Tab key alone until it reaches <paramref name="target"/>; fails if the keyboard cannot get there.</summary>
+    public static async Task TabToAsync(this IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+                return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"Sixty presses of Tab on {page.Url} never reached {target}.");
+    }
+
     /// <summary>axe-core over the whole page: no violation of serious or critical impact.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {

@@ -52,7 +52,10 @@ public sealed record BillingTimeZone
         TryResolve(idOrOffset, out var zone) ? zone : throw new ArgumentException($"Unknown time zone '{idOrOffset}'.", nameof(idOrOffset));
 
     /// <summary>The billing day an instant falls on.</summary>
-    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(LocalTime(instant).DateTime);
+
+    /// <summary>An instant as the profile's wall clock shows it.</summary>
+    public DateTimeOffset LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>The instant a billing day begins.</summary>
     public DateTimeOffset StartOf(DateOnly day) => AtLocal(day.ToDateTime(TimeOnly.MinValue));

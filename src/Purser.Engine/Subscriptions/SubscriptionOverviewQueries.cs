@@ -52,7 +52,7 @@ public sealed class SubscriptionOverviewQueries(PurserStore store, CreditQueries
         var completeDays = CreditForecast.Basis(series.Days.Select(d => (d.Date, d.Cost)), zone.DayOf(subscription.CreatedAt), today);
         var deletion = LifecycleRecords.Load(subscription, zone).DeletionDueAt;
         return new SubscriptionOverview(
-            SubscriptionCommands.View(subscription), profile.DisplayName, administrator, credit.Remaining, credit.RemainingDays(zone, now),
+            SubscriptionCommands.View(subscription), zone, profile.DisplayName, administrator, credit.Remaining, credit.RemainingDays(zone, now),
             latest is null ? null : zone.DayOf(latest.StartDate), expiresOn, deletion is { } d ? zone.DayOf(d) : null, series,
             CreditForecast.Of(credit.Remaining, completeDays, today, expiresOn));
     }
