@@ -36,6 +36,7 @@ public sealed class DisabledTests
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[data-test=subscription-id]").WaitForAsync();
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("overview-disabled");
 
         var subscriptionId = Guid.Parse(await page.TextOfAsync("subscription-id"));
         Assert.Equal("已停用", await page.TextOfAsync("state"));
@@ -44,6 +45,9 @@ public sealed class DisabledTests
         var started = (await portal.OperatorSubscriptionAsync(subscriptionId)).GetProperty("createdAt").GetDateTimeOffset();
         var deletion = Shanghai.DayOf(Shanghai.AddMonths(started, 1).AddDays(15));
         Assert.Equal($"如不充值，数据将于 {deletion:yyyy年M月d日} 永久删除。", await page.TextOfAsync("deletion"));
+
+        Assert.Equal("CNY 0.00", await page.TextOfAsync("remaining-credit"));
+        Assert.Equal("没有剩余额度，无需预计。", await page.TextOfAsync("forecast"));
 
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "复制订阅 ID", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
