@@ -12,19 +12,14 @@ namespace Purser.Testing;
 public sealed class HaProxy : IAsyncDisposable
 {
     private const string Executable = "/usr/sbin/haproxy";
-    private readonly Process _process;
+    private readonly CapturedProcess _process;
     private readonly string _folder;
-    private readonly StringBuilder _output = new();
 
-    private HaProxy(Process process, string folder, string address)
+    private HaProxy(CapturedProcess process, string folder, string address)
     {
         _process = process;
         _folder = folder;
         Address = address;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     /// <summary>The address clients use: the proxy's frontend.</summary>
@@ -73,13 +68,7 @@ public sealed class HaProxy : IAsyncDisposable
         var port = PurserProcess.FreePort();
         var file = Path.Combine(folder, "haproxy.cfg");
         await File.WriteAllTextAsync(file, Configuration(port, backends));
-        var start = new ProcessStartInfo(Executable, ["-db", "-f", file])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var proxy = new HaProxy(Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start."), folder, $"http://127.0.0.1:{port}");
+        var proxy = new HaProxy(CapturedProcess.Start(new ProcessStartInfo(Executable, ["-db", "-f", file]), "haproxy"), folder, $"http://127.0.0.1:{port}");
         try
         {
             await proxy.WaitUntilServingAsync(timeout);
@@ -99,49 +88,21 @@ public sealed class HaProxy : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"haproxy exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                using var reply = await http.GetAsync(Address + "/healthz");
-                if (reply.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < timeout)
-            {
-                // Not listening yet.
-            }
+            // Until a backend passes its check the frontend answers 503: listening is not yet serving.
+            using var reply = await _process.WaitForAsync(http, Address + "/healthz", timeout - deadline.Elapsed);
+            if (reply.IsSuccessStatusCode)
+                return;
             if (deadline.Elapsed >= timeout)
                 throw new InvalidOperationException($"haproxy did not pass /healthz to a backend within {timeout}:\n{Output}");
             await Task.Delay(100);
         }
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
-    }
+    public string Output => _process.Output;
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }

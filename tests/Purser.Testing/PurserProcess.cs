@@ -1,36 +1,20 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Purser.Testing;
 
 /// <summary>The <c>purser</c> executable run as a user runs it: a separate process, its output captured.</summary>
 public sealed class PurserProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedProcess _process;
 
-    private PurserProcess(Process process)
-    {
-        _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private PurserProcess(CapturedProcess process) => _process = process;
 
     /// <summary>The operating system's process id: what the process writes into the claims and leases it takes.</summary>
     public int Id => _process.Id;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _process.Output;
 
     public static PurserProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
 
@@ -41,12 +25,7 @@ public sealed class PurserProcess : IAsyncDisposable
     public static PurserProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "purser.dll"));
         foreach (var a in args)
             psi.ArgumentList.Add(a);
@@ -54,7 +33,7 @@ public sealed class PurserProcess : IAsyncDisposable
             psi.Environment.Remove(name);
         foreach (var (name, value) in environment)
             psi.Environment[name] = value;
-        return new PurserProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start purser"));
+        return new PurserProcess(CapturedProcess.Start(psi, "purser"));
     }
 
     private static bool IsConfiguration(string variable) =>
@@ -93,45 +72,14 @@ public sealed class PurserProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the process at once: on Linux <see cref="Process.Kill()"/> is SIGKILL, so nothing runs after it, no shutdown and no flush.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-            _process.Kill();
-        _process.WaitForExit();
-    }
+    /// <summary>Ends the process at once: SIGKILL, so nothing runs after it, no shutdown and no flush.</summary>
+    public void Kill() => _process.Kill();
 
     /// <summary>Runs a verb to completion and returns its exit code; output is in <see cref="Output"/>.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
-        _process.WaitForExit();
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
-    /// <summary>Polls until the server answers on <paramref name="url"/> or exits; the process's own start-up time is outside our control.</summary>
-    public async Task<HttpResponseMessage> WaitForAsync(HttpClient http, string url, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"purser exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                return await http.GetAsync(url);
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new InvalidOperationException($"purser did not answer {url} within {timeout}:\n{Output}", ex);
-            }
-        }
-    }
+    /// <summary>Polls until the server answers on <paramref name="url"/> or exits.</summary>
+    public Task<HttpResponseMessage> WaitForAsync(HttpClient http, string url, TimeSpan timeout) => _process.WaitForAsync(http, url, timeout);
 
     public static int FreePort()
     {
@@ -140,21 +88,5 @@ public sealed class PurserProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
