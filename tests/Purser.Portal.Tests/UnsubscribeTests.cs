@@ -16,7 +16,7 @@ public sealed class UnsubscribeTests(PortalFixture portal)
     {
         // The pay-as-you-go demo administrator: no other test changes their notices.
         var userId = await portal.UserIdAsync(Portal.PaygAdmin);
-        var link = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().PageFor(Portal.PaygAdmin);
+        var link = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().For(Portal.PaygAdmin).Page;
         var page = await portal.NewPageAsync();
         await page.GotoAsync(link.PathAndQuery);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"不再向 {Portal.PaygAdmin} 发送可选通知");
@@ -44,7 +44,7 @@ public sealed class UnsubscribeTests(PortalFixture portal)
     public async Task A_link_that_is_not_ours_is_the_not_found_page_on_a_phone()
     {
         var page = await portal.NewPageAsync(phone: true);
-        var forged = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().PageFor(Portal.PaygAdmin).PathAndQuery[..^4] + "AAAA";
+        var forged = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().For(Portal.PaygAdmin).Page.PathAndQuery[..^4] + "AAAA";
         Assert.Equal(404, (await page.GotoAsync(forged))!.Status);
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("找不到此页面。");
         Assert.Equal(0, await page.Locator("[data-test=unsubscribe]").CountAsync());

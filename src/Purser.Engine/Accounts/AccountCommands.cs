@@ -103,7 +103,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
             return InputRules.NotFound("Billing account", "billingAccountId", accountId);
         if (input.PartnerId is { } partnerId && !await db.Partners.AnyAsync(p => p.Id == partnerId, ct))
             return InputRules.NotFound("Partner", "partnerId", partnerId);
-        var email = input.Email!.Trim().ToLowerInvariant();
+        var email = InputRules.NormalEmail(input.Email!);
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
             return new Refusal(RefusalCode.Conflict, $"A user with e-mail '{email}' already exists.", "email");
         var user = new User
@@ -228,7 +228,7 @@ public sealed class AccountCommands(PurserStore store, TimeProvider clock, Calle
     private static Task<User?> UserByEmailAsync(PurserDbContext db, string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var normalized = email.Trim().ToLowerInvariant();
+        var normalized = InputRules.NormalEmail(email);
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
     }
 

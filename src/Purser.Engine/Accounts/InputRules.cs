@@ -27,6 +27,13 @@ public static class InputRules
     public static TEnum? Named<TEnum>(string? value) where TEnum : struct, Enum =>
         value is not null && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<TEnum>(value) : null;
 
+    /// <summary>An e-mail address as users are stored, found and signed in by: trimmed, in lower case.</summary>
+    public static string NormalEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+
     public static Refusal? Email(string? value, string field) =>
         Required(value, field, 254) ?? (MailAddress.TryCreate(value, out var parsed) && string.Equals(parsed.Address, value, StringComparison.Ordinal)
             ? null

@@ -18,7 +18,7 @@ public sealed class SignInCommands(PurserStore store, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
         var now = clock.GetUtcNow().UtcDateTime;
-        var normalized = email.Trim().ToLowerInvariant();
+        var normalized = InputRules.NormalEmail(email);
         await using var db = store.CreateContext();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
         if (user?.PasswordHash is null)

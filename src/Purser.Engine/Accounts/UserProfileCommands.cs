@@ -25,7 +25,7 @@ public sealed class UserProfileCommands(PurserStore store, CallerCache callers, 
     public async Task<Outcome<UserProfileView>> ChangeAsync(Guid userId, UserProfileChange input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var email = input.Email?.Trim().ToLowerInvariant();
+        var email = input.Email is { } given ? InputRules.NormalEmail(given) : null;
         if (InputRules.First(
                 email is null ? null : InputRules.Email(email, "email"),
                 InputRules.Optional(input.FirstName, "firstName"),
@@ -61,8 +61,7 @@ public sealed class UserProfileCommands(PurserStore store, CallerCache callers, 
     /// </summary>
     public async Task<bool> UnsubscribeAsync(string email, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        var address = email.Trim().ToLowerInvariant();
+        var address = InputRules.NormalEmail(email);
         await using var db = store.CreateContext();
         var now = clock.GetUtcNow().UtcDateTime;
         if (await db.Users.Where(u => u.Email == address && u.UnsubscribedAt == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.UnsubscribedAt, now), ct) == 1)

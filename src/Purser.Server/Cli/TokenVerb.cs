@@ -45,7 +45,7 @@ internal static class TokenVerb
         {
             await using var store = await OpenAsync(parse, ct);
             var commands = Commands(store);
-            var email = parse.GetValue(Email)!.Trim().ToLowerInvariant();
+            var email = InputRules.NormalEmail(parse.GetValue(Email)!);
             var userId = (await commands.FindUserAsync(email, ct))?.Id;
             if (userId is null && parse.GetValue(CreateOperator))
             {
@@ -76,7 +76,7 @@ internal static class TokenVerb
         {
             await using var store = await OpenAsync(parse, ct);
             var commands = Commands(store);
-            var email = parse.GetValue(Email)!.Trim().ToLowerInvariant();
+            var email = InputRules.NormalEmail(parse.GetValue(Email)!);
             if (await commands.FindUserAsync(email, ct) is not { } user || await commands.ListTokensAsync(user.Id, ct) is not { } tokens)
                 return await Fail(NoSuchUser(email));
             await Console.Out.WriteLineAsync("id\tname\tcreated\texpires\trevoked");

@@ -21,10 +21,11 @@ internal static class OutboxMail
         Uri? oneClick = null;
         if (unsubscribe is not null && OptionalNotices.Is(letter.Kind))
         {
-            var page = unsubscribe.PageFor(letter.Recipient).AbsoluteUri;
+            var links = unsubscribe.For(letter.Recipient);
+            var page = links.Page.AbsoluteUri;
             text = text.Replace(OptionalNotices.LinkMarker, page, StringComparison.Ordinal);
             html = html?.Replace(OptionalNotices.LinkMarker, $"<a href=\"{WebUtility.HtmlEncode(page)}\">{WebUtility.HtmlEncode(page)}</a>", StringComparison.Ordinal);
-            oneClick = unsubscribe.OneClickFor(letter.Recipient);
+            oneClick = links.OneClick;
         }
         var body = new BodyBuilder { TextBody = text, HtmlBody = html };
         foreach (var part in attachments ?? [])

@@ -16,11 +16,15 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider keys, Uri publicUrl
 
     private readonly IDataProtector _protector = keys.CreateProtector("Purser.Notices.Unsubscribe.v1");
 
-    /// <summary>The page that asks before it unsubscribes: the link in the mail's words.</summary>
-    public Uri PageFor(string email) => new(publicUrl, $"{PagePath}/{Token(email)}");
-
-    /// <summary>The RFC 8058 one-click address of the List-Unsubscribe header, which a mail program posts to.</summary>
-    public Uri OneClickFor(string email) => new(publicUrl, $"{OneClickPath}/{Token(email)}");
+    /// <summary>
+    /// Both addresses of one letter, under one token: the page that asks before it unsubscribes (the link in the mail's
+    /// words) and the RFC 8058 one-click address of the List-Unsubscribe header, which a mail program posts to.
+    /// </summary>
+    public (Uri Page, Uri OneClick) For(string email)
+    {
+        var token = _protector.Protect(email);
+        return (new Uri(publicUrl, $"{PagePath}/{token}"), new Uri(publicUrl, $"{OneClickPath}/{token}"));
+    }
 
     /// <summary>The address a token was made for; null for a token that is not one of ours.</summary>
     public string? EmailOf(string token)
@@ -34,8 +38,6 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider keys, Uri publicUrl
             return null;
         }
     }
-
-    private string Token(string email) => _protector.Protect(email);
 
     /// <summary>Where a server that listens on <paramref name="urls"/> is reached when no public address is configured.</summary>
     public static Uri Default(string urls)
