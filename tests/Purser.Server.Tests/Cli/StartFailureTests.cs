@@ -35,6 +35,19 @@ public sealed class StartFailureTests : IDisposable
         AssertOneLine(serve.Output, $"purser: the database PostgreSQL (127.0.0.1:{port}/purser) cannot be opened: ");
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=notaport;Password=secret", "PostgreSQL")]
+    [InlineData("Host=127.0.0.1;;=;Password=secret", "PostgreSQL")]
+    [InlineData("Data Source=x.db;Mode=Sideways;Password=secret", "SQLite")]
+    public async Task A_malformed_connection_string_is_one_line_naming_its_key_and_not_its_secrets(string database, string engine)
+    {
+        await using var serve = PurserProcess.Start(_dir, "--no-demo", "--urls", $"http://127.0.0.1:{PurserProcess.FreePort()}", "--database", database);
+
+        Assert.Equal(1, await serve.WaitForExitAsync(Timeout));
+        AssertOneLine(serve.Output, $"purser: Purser:Storage:Database is not a valid {engine} connection string: ");
+        Assert.DoesNotContain("secret", serve.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_sqlite_file_that_cannot_be_created_is_one_line_naming_it()
     {

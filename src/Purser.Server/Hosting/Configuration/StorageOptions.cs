@@ -20,7 +20,10 @@ public sealed class StorageOptions : IPurserOptions
     public string ConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(Database))
+        {
+            Read(Database);
             return Database;
+        }
         var dir = Path.GetFullPath(DataDirectory);
         try
         {
@@ -31,6 +34,24 @@ public sealed class StorageOptions : IPurserOptions
             throw new StartupException($"{Section}:{nameof(DataDirectory)} '{dir}' cannot be created: {ex.Message}");
         }
         return PurserStore.SqliteFile(Path.Combine(dir, "purser.db"));
+    }
+
+    // The drivers' own parsers, so what passes here is what they accept; their messages name the keyword, never the value
+    // (a password may be in it).
+    private static void Read(string connectionString)
+    {
+        var engine = PurserStore.DetectEngine(connectionString);
+        try
+        {
+            _ = engine == StorageEngine.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).ToString()
+                : new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ToString();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            var why = ex is KeyNotFoundException ? "it is not keyword=value pairs separated by ';'" : ex.Message;
+            throw new StartupException($"{Section}:{nameof(Database)} is not a valid {(engine == StorageEngine.Sqlite ? "SQLite" : "PostgreSQL")} connection string: {why}");
+        }
     }
 
     /// <summary>Names a database for messages without its credentials: the engine, and the file or the host and database.</summary>
