@@ -83,12 +83,17 @@ public sealed class OverviewTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task On_a_phone_the_overview_fits_the_screen_and_stays_accessible()
+    public async Task On_a_phone_sign_in_the_list_the_overview_and_pay_fit_the_screen_and_stay_accessible()
     {
         var page = await portal.NewPageAsync(phone: true);
+        await page.GotoAsync("/portal/signin");
+        await page.AssertFitsAndAccessibleAsync();
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
-        await page.AssertAccessibleAsync();
+        await page.AssertFitsAndAccessibleAsync();
         await page.OpenSubscriptionAsync(Production);
+        await page.AssertFitsAndAccessibleAsync();
+        await page.Locator("[data-test=pay]").ClickAsync();
+        await page.Locator("#amount").WaitForAsync();
         await page.AssertFitsAndAccessibleAsync();
         await page.Context.CloseAsync();
     }

@@ -41,10 +41,15 @@ public sealed class UnsubscribeTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_link_that_is_not_ours_is_the_not_found_page_on_a_phone()
+    public async Task On_a_phone_the_link_s_page_fits_and_a_link_that_is_not_ours_is_the_not_found_page()
     {
         var page = await portal.NewPageAsync(phone: true);
-        var forged = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().For(Portal.PaygAdmin).Page.PathAndQuery[..^4] + "AAAA";
+        var link = portal.Api.Services.GetRequiredService<UnsubscribeLinks>().For(Portal.PaygAdmin).Page.PathAndQuery;
+        Assert.Equal(200, (await page.GotoAsync(link))!.Status);
+        await page.Locator("[data-test=unsubscribe]").WaitForAsync();
+        await page.AssertFitsAndAccessibleAsync();
+
+        var forged = link[..^4] + "AAAA";
         Assert.Equal(404, (await page.GotoAsync(forged))!.Status);
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("找不到此页面。");
         Assert.Equal(0, await page.Locator("[data-test=unsubscribe]").CountAsync());
