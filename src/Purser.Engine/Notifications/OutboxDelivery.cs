@@ -69,4 +69,15 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
             .SetProperty(x => x.LastError, error.Length > 4000 ? error[..4000] : error)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
+
+    /// <summary>Gives back claims a stopping sender will not send, so another process sends them now instead of when the lease runs out.</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, string owner, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return;
+        await using var db = store.CreateContext();
+        await db.Outbox.Where(x => ids.Contains(x.Id) && x.SentAt == null && x.ClaimedBy == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
+    }
 }

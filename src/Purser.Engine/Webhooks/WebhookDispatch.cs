@@ -74,4 +74,15 @@ public sealed class WebhookDispatch(PurserStore store, TimeProvider clock)
             .SetProperty(x => x.GaveUpAt, gaveUp)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
+
+    /// <summary>Gives back claims a stopping sender will not post, so another process posts them now instead of when the lease runs out.</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, string owner, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return;
+        await using var db = store.CreateContext();
+        await db.WebhookDeliveries.Where(x => ids.Contains(x.Id) && x.DeliveredAt == null && x.ClaimedBy == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
+    }
 }

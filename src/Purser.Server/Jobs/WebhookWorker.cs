@@ -28,26 +28,37 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
         using var span = JobTracing.Start("webhook-send");
         await fanOut.RunAsync(ct);
         var (delivered, failed) = (0, 0);
-        foreach (var attempt in await dispatch.ClaimDueAsync(_owner, ct))
+        var claimed = await dispatch.ClaimDueAsync(_owner, ct);
+        var done = 0;
+        try
         {
-            int? status = null;
-            try
+            // As e-mail: a stop ends the batch between posts, the post under way is finished and marked, the rest given back.
+            for (; done < claimed.Count && !ct.IsCancellationRequested; done++)
             {
-                using var reply = await PostAsync(attempt, ct);
-                status = (int)reply.StatusCode;
-                if (reply.IsSuccessStatusCode)
+                var attempt = claimed[done];
+                int? status = null;
+                try
                 {
-                    delivered++;
-                    await dispatch.DeliveredAsync(attempt, status.Value, ct);
-                    continue;
+                    using var reply = await PostAsync(attempt, CancellationToken.None);
+                    status = (int)reply.StatusCode;
+                    if (reply.IsSuccessStatusCode)
+                    {
+                        delivered++;
+                        await dispatch.DeliveredAsync(attempt, status.Value, CancellationToken.None);
+                        continue;
+                    }
+                    await FailAsync(attempt, status, $"HTTP {status.Value} {reply.ReasonPhrase}");
                 }
-                await FailAsync(attempt, status, $"HTTP {status.Value} {reply.ReasonPhrase}", ct);
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    await FailAsync(attempt, status, ex is TaskCanceledException ? $"No answer within {WebhookRetries.RequestTimeout.TotalSeconds:0} s" : ex.Message);
+                }
+                failed++;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                await FailAsync(attempt, status, ex is TaskCanceledException ? $"No answer within {WebhookRetries.RequestTimeout.TotalSeconds:0} s" : ex.Message, ct);
-            }
-            failed++;
+        }
+        finally
+        {
+            await dispatch.ReleaseAsync([.. claimed.Skip(done).Select(a => a.Id)], _owner, CancellationToken.None);
         }
         span?.SetTag("purser.webhook.delivered", delivered);
         span?.SetTag("purser.webhook.failed", failed);
@@ -68,9 +79,9 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
         return await http.CreateClient(Client).SendAsync(request, ct);
     }
 
-    private async Task FailAsync(WebhookAttempt attempt, int? status, string error, CancellationToken ct)
+    private async Task FailAsync(WebhookAttempt attempt, int? status, string error)
     {
-        await dispatch.FailedAsync(attempt, _owner, status, error, ct);
+        await dispatch.FailedAsync(attempt, _owner, status, error, CancellationToken.None);
         LogRetry(Log, attempt.EventId, attempt.Url, attempt.Attempts + 1, error);
     }
 
