@@ -19,8 +19,12 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         var checkedBudget = BudgetRules.Check(name, input);
         if (!checkedBudget.IsAccepted)
             return checkedBudget.Refusal;
-        var accepted = checkedBudget.Value;
+        // A rating pass or the rollover review may step the same budget at once; the loser decides again (TransientConflicts).
+        return await TransientConflicts.RetryAsync(() => PutOnceAsync(scope, name, input, checkedBudget.Value, ct));
+    }
 
+    private async Task<Outcome<BudgetWrite>> PutOnceAsync(ConsumptionScope scope, string name, BudgetInput input, AcceptedBudget accepted, CancellationToken ct)
+    {
         await using var db = store.CreateContext();
         var budget = await db.Budgets.FirstOrDefaultAsync(b => b.Scope == scope.Path && b.Name == name, ct);
         if (budget is not null && !string.IsNullOrEmpty(input.ETag) && !string.Equals(input.ETag, budget.ETag, StringComparison.Ordinal))

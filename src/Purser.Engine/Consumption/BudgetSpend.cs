@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Budgets;
 using Purser.Core.Monetary;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;

@@ -23,6 +23,11 @@ public sealed class BudgetStopActions(PurserStore store, TimeProvider clock)
             return new Refusal(RefusalCode.InvalidField, "'budgetId' is the ARM id of a budget: <scope>/providers/Microsoft.Consumption/budgets/<name>.", "budgetId");
         if (input.Stop is not { } stop)
             return new Refusal(RefusalCode.MissingField, "'stop' is required.", "stop");
+        return await TransientConflicts.RetryAsync(() => SetOnceAsync(budgetId, path, name, stop, ct));
+    }
+
+    private async Task<Outcome<BudgetStopActionView>> SetOnceAsync(string budgetId, string path, string name, bool stop, CancellationToken ct)
+    {
         await using var db = store.CreateContext();
         if (await BudgetStops.FindAsync(db, path, name, ct) is not var (budget, scope))
             return new Refusal(RefusalCode.NotFound, $"Budget '{budgetId}' was not found.", "budgetId");

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Purser.Core.Budgets;
+using Purser.Core.Monetary;
 using Purser.Engine.Storage;
 using Purser.Engine.Storage.Entities;
 using Purser.Engine.Webhooks;
@@ -27,28 +29,30 @@ internal static class BudgetStops
     }
 
     /// <summary>Decides whether <paramref name="budget"/> (tracked) stops its scope now, and writes the step when that changed.</summary>
-    public static async Task ReviewAsync(PurserDbContext db, Budget budget, ConsumptionScope scope, DateTimeOffset now, CancellationToken ct)
+    public static async Task<BudgetStep> ReviewAsync(PurserDbContext db, Budget budget, ConsumptionScope scope, DateTimeOffset now, CancellationToken ct)
     {
         var (unit, zone) = await ScopeTerms.OfAsync(db, scope, ct);
         var grain = BudgetSpend.GrainOf(budget, zone.DayOf(now));
-        var from = grain.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var spent = await BudgetSpend.SpentAsync(db, scope, grain, unit, ct);
-        var stops = budget.StopAction && spent >= budget.Amount;
+        var currency = Currency.Parse(unit);
+        var step = BudgetStopRule.Decide(budget.StopAction, new Money(budget.Amount, currency), new Money(spent, currency), grain, StoppedFrom(budget));
         string kind;
-        if (stops && budget.StoppedFrom != from)
+        switch (step)
         {
-            budget.StoppedFrom = from;
-            budget.Stops++;
-            kind = WebhookEventTypes.BudgetStopped;
+            case BudgetStep.Stopped:
+                budget.StoppedFrom = grain.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                budget.Stops++;
+                kind = WebhookEventTypes.BudgetStopped;
+                break;
+            case BudgetStep.Restored:
+                budget.StoppedFrom = null;
+                kind = WebhookEventTypes.BudgetRestored;
+                break;
+            default:
+                return step;
         }
-        else if (!stops && budget.StoppedFrom is not null)
-        {
-            budget.StoppedFrom = null;
-            kind = WebhookEventTypes.BudgetRestored;
-        }
-        else
-            return;
         db.Outbox.Add(Event(budget, kind, new BudgetStepData(budget.Scope, budget.Name, budget.Stops, budget.Amount, spent, unit, grain.From, grain.Next, now), now));
+        return step;
     }
 
     /// <summary>The budget that stops <paramref name="subscriptionId"/>'s usage now, if any: stopped in the grain that still holds.</summary>
@@ -62,7 +66,7 @@ internal static class BudgetStops
                 continue;
             var (unit, zone) = await ScopeTerms.OfAsync(db, scope, ct);
             var grain = BudgetSpend.GrainOf(budget, zone.DayOf(now));
-            if (budget.StoppedFrom == grain.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
+            if (BudgetStopRule.StopsNow(budget.StopAction, grain, StoppedFrom(budget)))
                 return new StoppingBudget(budget.Scope + BudgetsSegment + budget.Name, budget.Amount, unit, grain.Next);
         }
         return null;
@@ -83,13 +87,16 @@ internal static class BudgetStops
         return budget is not null && await ScopeOfAsync(db, budget, ct) is { } scope ? (budget, scope) : null;
     }
 
+    /// <summary>The first local day of the grain the budget stopped in (kept as midnight of that date), or null.</summary>
+    public static DateOnly? StoppedFrom(Budget budget) => budget.StoppedFrom is { } from ? DateOnly.FromDateTime(from) : null;
+
     public static string IdOf(Budget budget) => budget.Scope + BudgetsSegment + budget.Name;
 
     private static bool Covers(ConsumptionScope scope, Guid subscriptionId, Guid profileId) =>
         scope.SubscriptionId is { } s ? s == subscriptionId : scope.ProfileId is not { } p || p == profileId;
 
     /// <summary>The ids behind a stored budget's ARM scope: a subscription (with its profile), a billing profile by name, or the account.</summary>
-    private static async Task<ConsumptionScope?> ScopeOfAsync(PurserDbContext db, Budget budget, CancellationToken ct)
+    public static async Task<ConsumptionScope?> ScopeOfAsync(PurserDbContext db, Budget budget, CancellationToken ct)
     {
         var segments = budget.Scope.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments is ["subscriptions", var id] && Guid.TryParse(id, out var subscriptionId))

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Purser.Engine.Storage;
 
 /// <summary>
-/// Reruns a whole transaction that PostgreSQL aborted as a deadlock or serialization failure.
+/// Reruns a whole transaction that PostgreSQL aborted as a deadlock or serialization failure, or whose
+/// update lost to another's on a concurrency token (a budget's stop).
 /// Only for work that is safe to repeat from the start: its transaction rolled back, and its
 /// decisions are made again on fresh state.
 /// </summary>
@@ -27,5 +29,6 @@ internal static class TransientConflicts
     }
 
     private static bool IsTransient(Exception ex) =>
-        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+        ex is DbUpdateConcurrencyException
+        || (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 }

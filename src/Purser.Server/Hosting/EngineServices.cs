@@ -74,6 +74,7 @@ internal static class EngineServices
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();
         services.AddSingleton<StopReminders>();
+        services.AddSingleton<BudgetRollovers>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<WebhookDispatch>();
         services.AddSingleton<EventFanOut>();

@@ -71,6 +71,8 @@ public static partial class PurserHost
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.WeeklyReminderJob>());
         builder.Services.AddSingleton<Jobs.ExpiringCreditJob>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.ExpiringCreditJob>());
+        builder.Services.AddSingleton<Jobs.BudgetRolloverJob>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.BudgetRolloverJob>());
         builder.Services.AddSingleton<Jobs.StopReminderJob>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Jobs.StopReminderJob>());
         builder.Services.AddHttpClient(Jobs.WebhookWorker.Client, c => c.Timeout = Engine.Webhooks.WebhookRetries.RequestTimeout)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Purser.Engine;
+using Purser.Engine.Consumption;
 using Purser.Engine.Notifications;
 using Purser.Engine.Rating;
 using Purser.Engine.Webhooks;
@@ -140,6 +141,42 @@ public class BudgetStopTests
         var off = await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync("/ops/budgets/stopAction", new { budgetId, stop = false }), HttpStatusCode.OK);
         Assert.False(off.GetProperty("stopped").GetBoolean());
         Assert.True(await EntitledAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_stopped_budget_whose_scope_uses_nothing_after_the_local_month_ends_is_restored_once_by_the_rollover_review(StorageEngine engine)
+    {
+        await using var api = await PurserApi.StartAsync(engine, Start);
+        await api.StopBackgroundWorkAsync();
+        var f = await UsageFixture.CreateAsync(api, timeZone: "Pacific/Kiritimati");
+        using var op = api.Operator();
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1.00m });
+        var budgetId = $"/subscriptions/{f.SubscriptionId}/providers/Microsoft.Consumption/budgets/cap";
+        Assert.Equal(HttpStatusCode.Created, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(10m))).StatusCode);
+        await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync("/ops/budgets/stopAction", new { budgetId, stop = true }), HttpStatusCode.OK);
+        api.AdvanceClockTo(LastEvening.AddMinutes(1));
+        await AccountsApiTests.ReadAsync(await op.PostAsJsonAsync("/ops/usage", new { source = "rp.compute", events = new[] { f.Event("e1", 12m, LastEvening) } }), HttpStatusCode.OK);
+        await api.Services.GetRequiredService<UsageRating>().RatePendingAsync(CancellationToken.None);
+        var rollovers = api.Services.GetRequiredService<BudgetRollovers>();
+        async Task<List<string>> StepsAsync()
+        {
+            await using var db = api.Database.Store.CreateContext();
+            return await db.Outbox.AsNoTracking().Where(m => m.Kind == WebhookEventTypes.BudgetStopped || m.Kind == WebhookEventTypes.BudgetRestored)
+                .OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync();
+        }
+        Assert.Equal([WebhookEventTypes.BudgetStopped], await StepsAsync());
+
+        // A minute before local midnight the stop still holds: the review leaves it to rating and budget writes.
+        api.AdvanceClockTo(Midnight.AddMinutes(-1));
+        Assert.Equal(0, await rollovers.ReviewDueAsync(CancellationToken.None));
+        api.AdvanceClockTo(Midnight.AddMinutes(1));
+        Assert.Equal(1, await rollovers.ReviewDueAsync(CancellationToken.None));
+        Assert.Equal(0, await rollovers.ReviewDueAsync(CancellationToken.None));
+        Assert.Equal([WebhookEventTypes.BudgetStopped, WebhookEventTypes.BudgetRestored], await StepsAsync());
+        // A rating pass after it finds nothing to restore: the step is written once.
+        await api.Services.GetRequiredService<UsageRating>().RatePendingAsync(CancellationToken.None);
+        Assert.Equal([WebhookEventTypes.BudgetStopped, WebhookEventTypes.BudgetRestored], await StepsAsync());
     }
 
     private static object Budget(decimal amount) => new

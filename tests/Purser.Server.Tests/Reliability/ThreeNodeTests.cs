@@ -46,7 +46,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output) : IDisposable
     private static readonly TimeSpan PassInterval = TimeSpan.FromSeconds(10);
 
     private static readonly string[] MinuteJobs =
-        [BillingScheduler.JobName, LifecycleSweepWorker.JobName, WeeklyReminderJob.JobName, ExpiringCreditJob.JobName, StopReminderJob.JobName];
+        [BillingScheduler.JobName, LifecycleSweepWorker.JobName, WeeklyReminderJob.JobName, ExpiringCreditJob.JobName, StopReminderJob.JobName, BudgetRolloverJob.JobName];
 
     private readonly string _workDir = Directory.CreateTempSubdirectory("purser-three-").FullName;
 

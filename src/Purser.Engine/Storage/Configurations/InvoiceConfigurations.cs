@@ -60,5 +60,8 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
         b.HasIndex(x => new { x.Scope, x.Name }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
         b.Property(x => x.Notifications).HasMaxLength(8000);
+        // Every stop or restore changes it: a writer that decided on a stale stop loses and decides again (TransientConflicts),
+        // so two processes never both write the same step.
+        b.Property(x => x.StoppedFrom).IsConcurrencyToken();
     }
 }

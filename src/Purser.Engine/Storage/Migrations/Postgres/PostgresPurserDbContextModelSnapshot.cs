@@ -219,6 +219,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("StoppedFrom")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Stops")

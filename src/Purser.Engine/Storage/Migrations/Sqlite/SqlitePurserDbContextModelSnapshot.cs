@@ -214,6 +214,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StoppedFrom")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stops")

@@ -1,4 +1,4 @@
-namespace Purser.Engine.Consumption;
+namespace Purser.Core.Budgets;
 
 /// <summary>
 /// The stretch of time a budget's spend is counted over: its time grain (a month, a quarter or a
