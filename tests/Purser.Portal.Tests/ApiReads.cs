@@ -24,8 +24,7 @@ internal static class ApiReads
     /// <summary>The ARM billing subscription's properties, read with a token of <paramref name="email"/> from its profile's list.</summary>
     public static async Task<JsonElement> ArmSubscriptionAsync(this PortalFixture portal, string email, Guid subscriptionId)
     {
-        var profileId = (await portal.OperatorSubscriptionAsync(subscriptionId)).GetProperty("billingProfileId").GetGuid();
-        var scope = await portal.ProfileScopeAsync(profileId);
+        var scope = await portal.ProfileScopeOfAsync(subscriptionId);
         using var api = await portal.ApiClientForAsync(email);
         var listed = await api.ListAsync($"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/billingSubscriptions?api-version=2020-05-01");
         return listed.Single(s => s.GetProperty("name").GetString() == subscriptionId.ToString("D")).GetProperty("properties");
@@ -34,12 +33,15 @@ internal static class ApiReads
     /// <summary>When the credit lot that expires last on the subscription's profile expires, as the ARM lots list of its administrator says.</summary>
     public static async Task<DateTimeOffset> NewestLotExpiryAsync(this PortalFixture portal, string email, Guid subscriptionId)
     {
-        var profileId = (await portal.OperatorSubscriptionAsync(subscriptionId)).GetProperty("billingProfileId").GetGuid();
-        var scope = await portal.ProfileScopeAsync(profileId);
+        var scope = await portal.ProfileScopeOfAsync(subscriptionId);
         using var api = await portal.ApiClientForAsync(email);
         var lots = await api.GetJsonAsync($"/providers/Microsoft.Billing/billingAccounts/{Uri.EscapeDataString(scope.AccountName)}/billingProfiles/{scope.ProfileName}/providers/Microsoft.Consumption/lots?api-version=2023-03-01");
         return lots.GetProperty("value").EnumerateArray().Max(l => l.GetProperty("properties").GetProperty("expirationDate").GetDateTimeOffset());
     }
+
+    /// <summary>The ARM names of the billing profile a subscription belongs to, as the operator API records it.</summary>
+    private static async Task<Purser.Engine.Access.BillingScope> ProfileScopeOfAsync(this PortalFixture portal, Guid subscriptionId) =>
+        await portal.ProfileScopeAsync((await portal.OperatorSubscriptionAsync(subscriptionId)).GetProperty("billingProfileId").GetGuid());
 
     public static async Task<Guid> UserIdAsync(this PortalFixture portal, string email) =>
         (await portal.Api.Services.GetRequiredService<AccountCommands>().FindUserAsync(email, default) ?? throw new InvalidOperationException($"No user {email}.")).Id;

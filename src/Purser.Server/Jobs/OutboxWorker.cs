@@ -25,35 +25,23 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
     {
         using var span = JobTracing.Start("outbox-send");
         var (sent, failed) = (0, 0);
-        var claimed = await outbox.ClaimDueAsync(_owner, ct);
-        var done = 0;
-        try
+        await ClaimedBatch.EachAsync(await outbox.ClaimDueAsync(_owner, ct), async letter =>
         {
-            // A stop ends the batch between letters: the letter being sent is finished and marked (cut off mid-conversation it
-            // could arrive and yet count as unsent), the rest are given back at once.
-            for (; done < claimed.Count && !ct.IsCancellationRequested; done++)
+            var message = OutboxMail.Build(letter, settings, await attachments.ForAsync(letter, ct), unsubscribe);
+            try
             {
-                var letter = claimed[done];
-                var message = OutboxMail.Build(letter, settings, await attachments.ForAsync(letter, ct), unsubscribe);
-                try
-                {
-                    await transport.SendAsync(message, CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    failed++;
-                    await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
-                    LogRetry(Log, letter.MessageId, letter.Attempts + 1, ex.Message);
-                    continue;
-                }
-                sent++;
-                await outbox.SentAsync(letter, CancellationToken.None);
+                await transport.SendAsync(message, CancellationToken.None);
             }
-        }
-        finally
-        {
-            await outbox.ReleaseAsync([.. claimed.Skip(done).Select(l => l.Id)], _owner, CancellationToken.None);
-        }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                failed++;
+                await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+                LogRetry(Log, letter.MessageId, letter.Attempts + 1, ex.Message);
+                return;
+            }
+            sent++;
+            await outbox.SentAsync(letter, CancellationToken.None);
+        }, rest => outbox.ReleaseAsync([.. rest.Select(l => l.Id)], _owner, CancellationToken.None), ct);
         metrics.OutboxBacklog(await outbox.BacklogAsync(ct));
         span?.SetTag("purser.outbox.sent", sent);
         span?.SetTag("purser.outbox.failed", failed);

@@ -28,38 +28,27 @@ internal sealed partial class WebhookWorker(EventFanOut fanOut, WebhookDispatch 
         using var span = JobTracing.Start("webhook-send");
         await fanOut.RunAsync(ct);
         var (delivered, failed) = (0, 0);
-        var claimed = await dispatch.ClaimDueAsync(_owner, ct);
-        var done = 0;
-        try
+        await ClaimedBatch.EachAsync(await dispatch.ClaimDueAsync(_owner, ct), async attempt =>
         {
-            // As e-mail: a stop ends the batch between posts, the post under way is finished and marked, the rest given back.
-            for (; done < claimed.Count && !ct.IsCancellationRequested; done++)
+            int? status = null;
+            try
             {
-                var attempt = claimed[done];
-                int? status = null;
-                try
+                using var reply = await PostAsync(attempt, CancellationToken.None);
+                status = (int)reply.StatusCode;
+                if (reply.IsSuccessStatusCode)
                 {
-                    using var reply = await PostAsync(attempt, CancellationToken.None);
-                    status = (int)reply.StatusCode;
-                    if (reply.IsSuccessStatusCode)
-                    {
-                        delivered++;
-                        await dispatch.DeliveredAsync(attempt, status.Value, CancellationToken.None);
-                        continue;
-                    }
-                    await FailAsync(attempt, status, $"HTTP {status.Value} {reply.ReasonPhrase}");
+                    delivered++;
+                    await dispatch.DeliveredAsync(attempt, status.Value, CancellationToken.None);
+                    return;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    await FailAsync(attempt, status, ex is TaskCanceledException ? $"No answer within {WebhookRetries.RequestTimeout.TotalSeconds:0} s" : ex.Message);
-                }
-                failed++;
+                await FailAsync(attempt, status, $"HTTP {status.Value} {reply.ReasonPhrase}");
             }
-        }
-        finally
-        {
-            await dispatch.ReleaseAsync([.. claimed.Skip(done).Select(a => a.Id)], _owner, CancellationToken.None);
-        }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                await FailAsync(attempt, status, ex is TaskCanceledException ? $"No answer within {WebhookRetries.RequestTimeout.TotalSeconds:0} s" : ex.Message);
+            }
+            failed++;
+        }, rest => dispatch.ReleaseAsync([.. rest.Select(a => a.Id)], _owner, CancellationToken.None), ct);
         span?.SetTag("purser.webhook.delivered", delivered);
         span?.SetTag("purser.webhook.failed", failed);
         return (delivered, failed);

@@ -38,9 +38,7 @@ public class BudgetStopTests
         using var op = api.Operator();
         await NoticeMail.AddAdministratorAsync(op, f.AccountId, "wang@example.cn", "Lei", "Wang", "en");
         await NoticeMail.AddAdministratorAsync(op, f.AccountId, "li@example.cn", null, null, null);
-        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1.00m });
-        var budgetId = $"/subscriptions/{f.SubscriptionId}/providers/Microsoft.Consumption/budgets/cap";
-        Assert.Equal(HttpStatusCode.Created, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(100m))).StatusCode);
+        var budgetId = await PricedBudgetAsync(op, f, 100m);
         var switched = await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync("/ops/budgets/stopAction", new { budgetId, stop = true }), HttpStatusCode.OK);
         Assert.Equal((true, false), (switched.GetProperty("stop").GetBoolean(), switched.GetProperty("stopped").GetBoolean()));
         var rating = api.Services.GetRequiredService<UsageRating>();
@@ -124,9 +122,7 @@ public class BudgetStopTests
         await api.StopBackgroundWorkAsync();
         var f = await UsageFixture.CreateAsync(api, timeZone: "Pacific/Kiritimati");
         using var op = api.Operator();
-        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1.00m });
-        var budgetId = $"/subscriptions/{f.SubscriptionId}/providers/Microsoft.Consumption/budgets/cap";
-        Assert.Equal(HttpStatusCode.Created, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(10m))).StatusCode);
+        var budgetId = await PricedBudgetAsync(op, f, 10m);
         api.AdvanceClockTo(Start.AddDays(1));
         await AccountsApiTests.ReadAsync(await op.PostAsJsonAsync("/ops/usage", new { source = "rp.compute", events = new[] { f.Event("e1", 12m, Start.AddHours(13)) } }), HttpStatusCode.OK);
         await api.Services.GetRequiredService<UsageRating>().RatePendingAsync(CancellationToken.None);
@@ -151,9 +147,7 @@ public class BudgetStopTests
         await api.StopBackgroundWorkAsync();
         var f = await UsageFixture.CreateAsync(api, timeZone: "Pacific/Kiritimati");
         using var op = api.Operator();
-        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1.00m });
-        var budgetId = $"/subscriptions/{f.SubscriptionId}/providers/Microsoft.Consumption/budgets/cap";
-        Assert.Equal(HttpStatusCode.Created, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(10m))).StatusCode);
+        var budgetId = await PricedBudgetAsync(op, f, 10m);
         await AccountsApiTests.ReadAsync(await op.PutAsJsonAsync("/ops/budgets/stopAction", new { budgetId, stop = true }), HttpStatusCode.OK);
         api.AdvanceClockTo(LastEvening.AddMinutes(1));
         await AccountsApiTests.ReadAsync(await op.PostAsJsonAsync("/ops/usage", new { source = "rp.compute", events = new[] { f.Event("e1", 12m, LastEvening) } }), HttpStatusCode.OK);
@@ -177,6 +171,15 @@ public class BudgetStopTests
         // A rating pass after it finds nothing to restore: the step is written once.
         await api.Services.GetRequiredService<UsageRating>().RatePendingAsync(CancellationToken.None);
         Assert.Equal([WebhookEventTypes.BudgetStopped, WebhookEventTypes.BudgetRestored], await StepsAsync());
+    }
+
+    /// <summary>The meter priced at CNY 1.00 a unit, and a monthly budget "cap" of <paramref name="amount"/> on the subscription; its ARM id.</summary>
+    private static async Task<string> PricedBudgetAsync(HttpClient op, UsageFixture f, decimal amount)
+    {
+        await PurserApi.CreatedAsync(op, $"/ops/meters/{f.MeterId}/prices", new { currency = "CNY", unitPrice = 1.00m });
+        var budgetId = $"/subscriptions/{f.SubscriptionId}/providers/Microsoft.Consumption/budgets/cap";
+        Assert.Equal(HttpStatusCode.Created, (await op.PutAsJsonAsync($"{budgetId}?api-version=2021-10-01", Budget(amount))).StatusCode);
+        return budgetId;
     }
 
     private static object Budget(decimal amount) => new
