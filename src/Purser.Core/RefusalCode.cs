@@ -117,4 +117,7 @@ public sealed class RefusalCode
 
     /// <summary>An error status no other code names; answered with that status, 500 as a rule.</summary>
     public static readonly RefusalCode RequestFailed = new(nameof(RequestFailed), 500);
+
+    /// <summary>The database is unreachable or failing over: nothing was changed for certain, and the same call may be sent again.</summary>
+    public static readonly RefusalCode ServiceUnavailable = new(nameof(ServiceUnavailable), 503);
 }

@@ -4,8 +4,8 @@ namespace Purser.Core.Tests;
 
 public class RefusalCodeTests
 {
-    // The statuses an ARM error body is sent with: client errors and the server's own failure.
-    private static readonly int[] ErrorStatuses = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 500];
+    // The statuses an ARM error body is sent with: client errors, the server's own failure and its database's outage.
+    private static readonly int[] ErrorStatuses = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 500, 503];
 
     private static IReadOnlyList<(string Member, RefusalCode Code)> Catalog() =>
         [.. typeof(RefusalCode).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -55,6 +55,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(new PurserStore(pgcs), pgcs, null, name);
     }
 
+    /// <summary>A migrated database at <paramref name="connectionString"/> on a server the caller owns (and drops with it).</summary>
+    internal static async Task<TestDatabase> MigratedAtAsync(string connectionString)
+    {
+        var store = new PurserStore(connectionString);
+        await store.MigrateAsync();
+        return new TestDatabase(store, connectionString, null, null);
+    }
+
     /// <summary>
     /// A new database holding exactly what this one holds now: for many runs from one world built once. Nothing may be
     /// connected to this database meanwhile (stop its servers first): SQLite copies the file, PostgreSQL clones it as a template.

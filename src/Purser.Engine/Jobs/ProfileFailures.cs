@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Purser.Core;
+using Purser.Engine.Storage;
 
 namespace Purser.Engine.Jobs;
 
@@ -9,7 +10,7 @@ public sealed record ProfileFailure(Guid BillingProfileId, string Reason);
 /// <summary>
 /// Runs a background pass's work one billing profile at a time, up to <c>parallelism</c> profiles at
 /// once, so that one profile's exception or refusal never stops the others: each failure is kept for
-/// the caller to log and count.
+/// the caller to log and count. The database going away is no one profile's failure: it ends the pass, whose caller retries it.
 /// </summary>
 public static class ProfileFailures
 {
@@ -30,7 +31,7 @@ public static class ProfileFailures
                 else
                     failed.Add(new ProfileFailure(profileId, $"{outcome.Refusal.Code}: {outcome.Refusal.Message}"));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException && !DatabaseOutage.Is(ex))
             {
                 failed.Add(new ProfileFailure(profileId, $"{ex.GetType().Name}: {ex.Message}"));
             }

@@ -1,26 +1,25 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Purser.Core;
+using Purser.Engine.Storage;
 
 namespace Purser.Server.Hosting;
 
 /// <summary>
 /// Turns what escapes an endpoint into an ARM error body: malformed or mistyped JSON is a 400
-/// naming the offending path; anything unexpected is a 500 without internals.
+/// naming the offending path; the database unreachable or failing over is a 503 with <c>Retry-After</c>, which a client meets
+/// by sending the same call again; anything unexpected is a 500 without internals.
 /// </summary>
 internal static partial class ErrorHandling
 {
     public static void UseArmErrors(this WebApplication app)
     {
-        app.UseExceptionHandler(handler => handler.Run(async context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, code, message, target) = Describe(error);
-            if (status >= 500)
-                LogUnexpected(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Purser.Errors"), error);
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(ArmError.Body(code, message, target), context.RequestAborted);
-        }));
+            ExceptionHandler = AnswerAsync,
+            // An outage is one warning line (AnswerAsync's), not the middleware's error and stack trace for every call it cut off.
+            SuppressDiagnosticsCallback = failed => DatabaseOutage.Is(failed.Exception),
+        });
         app.UseStatusCodePages(async status =>
         {
             var response = status.HttpContext.Response;
@@ -41,6 +40,26 @@ internal static partial class ErrorHandling
         });
     }
 
+    private static async Task AnswerAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, code, message, target) = Describe(error);
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Purser.Errors");
+        if (code == RefusalCode.ServiceUnavailable)
+        {
+            LogOutage(log, context.Request.Method, context.Request.Path.Value, error?.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+        else if (status >= 500)
+        {
+            LogUnexpected(log, error);
+        }
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(ArmError.Body(code, message, target), context.RequestAborted);
+    }
+
+    // A failover on PostgreSQL's own replication takes seconds; a client that waits this long mostly finds the new primary.
+    private const string RetryAfterSeconds = "2";
     private const string RequestTooLargeMessage = "The request body is larger than this operation accepts.";
     private const string UnsupportedMediaTypeMessage = "The request body must be JSON (Content-Type: application/json).";
 
@@ -48,6 +67,8 @@ internal static partial class ErrorHandling
     // A request Kestrel could not read keeps the status Kestrel gave it (400 as a rule, 408 for a body too slow to arrive).
     private static (int Status, RefusalCode Code, string Message, string? Target) Describe(Exception? error) => error switch
     {
+        _ when DatabaseOutage.Is(error) => Coded(RefusalCode.ServiceUnavailable,
+            "The database is unavailable; nothing was changed for certain. Send the same request again (with the same Idempotency-Key) after Retry-After."),
         BadHttpRequestException { InnerException: JsonException json } => Mistyped(json),
         BadHttpRequestException { StatusCode: 413 } => Coded(RefusalCode.RequestTooLarge, RequestTooLargeMessage),
         BadHttpRequestException { StatusCode: 415 } => Coded(RefusalCode.UnsupportedMediaType, UnsupportedMediaTypeMessage),
@@ -71,6 +92,9 @@ internal static partial class ErrorHandling
     // ASP.NET words a binding failure as: Failed to bind parameter "Guid billingProfileId" from "x".
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\" ]+ (?<name>[^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503, the database is unavailable: {Reason}")]
+    private static partial void LogOutage(ILogger logger, string method, string? path, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error")]
     private static partial void LogUnexpected(ILogger logger, Exception? error);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Purser.Core;
 using Purser.Engine.Idempotency;
+using Purser.Engine.Storage;
 using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Hosting;
@@ -76,10 +77,38 @@ public static class IdempotencyKeys
                 }
                 return result;
             }
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
+            {
+                // The database went away under the call: the client is told to send it again, and a key left reserved would answer
+                // that retry "in progress" for a whole lease. The release waits out a failover's seconds; what the call may have
+                // committed is keyed underneath, so the retry finds it rather than doing it twice.
+                await ReleaseThroughOutageAsync(replies, operation, scopedKey, http.RequestServices.GetRequiredService<TimeProvider>());
+                throw;
+            }
             catch
             {
                 await replies.ReleaseAsync(operation, scopedKey, CancellationToken.None);
                 throw;
             }
         });
+
+    private static readonly TimeSpan[] ReleaseWaits = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
+    private static async Task ReleaseThroughOutageAsync(IdempotentReplies replies, string operation, string key, TimeProvider clock)
+    {
+        foreach (var wait in ReleaseWaits.Prepend(TimeSpan.Zero))
+        {
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, clock);
+            try
+            {
+                await replies.ReleaseAsync(operation, key, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
+            {
+                // Still failing over; the last failure leaves the reservation to its lease.
+            }
+        }
+    }
 }
