@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Purser.Core;
-using Purser.Engine.Storage;
+using Purser.Engine;
 
 namespace Purser.Server.Hosting;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Purser.Core;
+using Purser.Engine;
 using Purser.Engine.Idempotency;
-using Purser.Engine.Storage;
 using Purser.Server.Hosting.Security;
 
 namespace Purser.Server.Hosting;

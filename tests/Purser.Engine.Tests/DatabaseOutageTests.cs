@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Purser.Engine.Storage;
 
-namespace Purser.Engine.Tests.Storage;
+namespace Purser.Engine.Tests;
 
 /// <summary>What a client is told to send again (the database away) against what it is not (the statement refused).</summary>
 public class DatabaseOutageTests

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Purser.Engine.Storage;
+namespace Purser.Engine;
 
 /// <summary>
 /// "The database is not there right now": a connection refused or cut, a server shutting down or failing over, or a standby
