@@ -1,13 +1,16 @@
 namespace Purser.Engine.Notifications;
 
 /// <summary>
-/// How long a failed message waits before its next attempt: 30 seconds doubled with each failure,
-/// at most an hour. An e-mail is never given up on: an SMTP server down for a day still gets it.
+/// The retry policy of everything the outbox sends, e-mail and webhook deliveries alike: a failed attempt waits 30 seconds
+/// doubled with each failure, at most an hour, and a message still failing three days after it was written is given up
+/// (well past the day an SMTP server's or a receiver's outage commonly lasts); it then waits for an operator to send it
+/// again, and no longer counts as backlog.
 /// </summary>
 public static class OutboxBackoff
 {
     public static readonly TimeSpan First = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
 
     public static TimeSpan After(int failures)
     {
@@ -16,4 +19,7 @@ public static class OutboxBackoff
         var wait = First * (1L << Math.Min(failures - 1, 7));
         return wait < Longest ? wait : Longest;
     }
+
+    /// <summary>Whether a message written at <paramref name="createdAt"/> is given up rather than tried again at <paramref name="nextAttempt"/>.</summary>
+    public static bool GivesUp(DateTime createdAt, DateTime nextAttempt) => nextAttempt > createdAt + GiveUpAfter;
 }

@@ -8,7 +8,8 @@ namespace Purser.Engine.Notifications;
 /// The outbox's side of sending e-mail across any number of server processes. A sender claims due
 /// messages with a lease (a conditional update only one process can win), sends them, and marks
 /// each sent or failed. A process that dies after sending and before marking leaves the lease to
-/// run out; the message is then sent again with the same Message-ID, which the receiver drops.
+/// run out; the message is then sent again with the same Message-ID, which the receiver drops. A message given up
+/// (<see cref="OutboxBackoff"/>) is claimed again only after an operator's retry.
 /// </summary>
 public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
 {
@@ -22,14 +23,14 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = store.CreateContext();
         var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.Channel == OutboxChannel.Email && m.SentAt == null && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .Where(m => m.Channel == OutboxChannel.Email && m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(Batch).ToListAsync(ct);
         var claimed = new List<OutboxLetter>();
         foreach (var m in due)
         {
             // Another sender may have claimed it since the read: the condition is checked again by the update itself.
             var won = await db.Outbox
-                .Where(x => x.Id == m.Id && x.SentAt == null && (x.LeaseUntil == null || x.LeaseUntil < now))
+                .Where(x => x.Id == m.Id && x.SentAt == null && x.GaveUpAt == null && (x.LeaseUntil == null || x.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedBy, owner).SetProperty(x => x.LeaseUntil, now + Lease), ct);
             if (won == 1)
                 claimed.Add(new OutboxLetter(m.Id, m.MessageId, m.Kind, m.Recipient, m.Subject, m.Body, m.HtmlBody, m.Attempts, LedgerMapping.Utc(m.CreatedAt), m.AttachedInvoiceId));
@@ -37,11 +38,11 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
         return claimed;
     }
 
-    /// <summary>E-mail not yet sent, due or waiting out a backoff: one count over the (SentAt, NextAttemptAt) index.</summary>
+    /// <summary>E-mail still to be sent, due or waiting out a backoff (not given up): one count over the (SentAt, NextAttemptAt) index.</summary>
     public async Task<int> BacklogAsync(CancellationToken ct)
     {
         await using var db = store.CreateContext();
-        return await db.Outbox.CountAsync(m => m.SentAt == null && m.Channel == OutboxChannel.Email, ct);
+        return await db.Outbox.CountAsync(m => m.SentAt == null && m.GaveUpAt == null && m.Channel == OutboxChannel.Email, ct);
     }
 
     public async Task SentAsync(OutboxLetter letter, CancellationToken ct)
@@ -55,17 +56,23 @@ public sealed class OutboxDelivery(PurserStore store, TimeProvider clock)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
 
-    /// <summary>Records a failed attempt and when the next one is due; a sender that lost its lease meanwhile changes nothing.</summary>
-    public async Task FailedAsync(OutboxLetter letter, string owner, string error, CancellationToken ct)
+    /// <summary>
+    /// Records a failed attempt and when the next one is due, or gives the message up: when the server refused it for good
+    /// (a mailbox that does not exist) or once retries ran out. A sender that lost its lease meanwhile changes nothing.
+    /// </summary>
+    public async Task FailedAsync(OutboxLetter letter, string owner, string error, bool refusedForGood, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(error);
         var now = clock.GetUtcNow().UtcDateTime;
         var failures = letter.Attempts + 1;
+        var next = now + OutboxBackoff.After(failures);
+        DateTime? gaveUp = refusedForGood || OutboxBackoff.GivesUp(letter.CreatedAt.UtcDateTime, next) ? now : null;
         await using var db = store.CreateContext();
         await db.Outbox.Where(x => x.Id == letter.Id && x.SentAt == null && x.ClaimedBy == owner).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Attempts, failures)
-            .SetProperty(x => x.NextAttemptAt, now + OutboxBackoff.After(failures))
+            .SetProperty(x => x.NextAttemptAt, next)
+            .SetProperty(x => x.GaveUpAt, gaveUp)
             .SetProperty(x => x.LastError, error.Length > 4000 ? error[..4000] : error)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }

@@ -55,7 +55,7 @@ public sealed class WebhookDispatch(PurserStore store, TimeProvider clock)
             .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
 
-    /// <summary>Records a failed attempt and the next one's time, or gives up once the event is older than <see cref="WebhookRetries.GiveUpAfter"/>.</summary>
+    /// <summary>Records a failed attempt and the next one's time, or gives up once the event is older than <see cref="OutboxBackoff.GiveUpAfter"/>.</summary>
     public async Task FailedAsync(WebhookAttempt attempt, string owner, int? status, string error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
@@ -63,7 +63,7 @@ public sealed class WebhookDispatch(PurserStore store, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var failures = attempt.Attempts + 1;
         var next = now + OutboxBackoff.After(failures);
-        DateTime? gaveUp = next > attempt.EventCreatedAt.UtcDateTime + WebhookRetries.GiveUpAfter ? now : null;
+        DateTime? gaveUp = OutboxBackoff.GivesUp(attempt.EventCreatedAt.UtcDateTime, next) ? now : null;
         await using var db = store.CreateContext();
         await db.WebhookDeliveries.Where(x => x.Id == attempt.Id && x.DeliveredAt == null && x.ClaimedBy == owner).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Attempts, failures)

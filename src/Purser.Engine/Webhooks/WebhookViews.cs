@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Purser.Engine.Notifications;
 
 namespace Purser.Engine.Webhooks;
 
@@ -9,15 +10,8 @@ public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Even
 /// <summary>A newly registered endpoint with its signing secret: the one reply that carries it.</summary>
 public sealed record WebhookRegistered(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt, string Secret);
 
-public enum WebhookDeliveryStatus
-{
-    Pending,
-    Delivered,
-    GaveUp,
-}
-
 public sealed record WebhookDeliveryView(
-    long Id, Guid EventId, string EventType, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, int Attempts,
+    long Id, Guid EventId, string EventType, DateTimeOffset CreatedAt, DeliveryStatus Status, int Attempts,
     DateTimeOffset? LastAttemptAt, int? LastStatusCode, string? LastError, DateTimeOffset? DeliveredAt, DateTimeOffset? NextAttemptAt);
 
 /// <summary>A delivery claimed for sending: where, how to sign it, and the body every attempt of it carries.</summary>

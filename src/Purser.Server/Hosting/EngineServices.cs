@@ -71,6 +71,7 @@ internal static class EngineServices
         services.AddSingleton<LicenseCommands>();
         services.AddSingleton<SubscriptionCancellation>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxMailCommands>();
         services.AddSingleton<WeeklyReminders>();
         services.AddSingleton<ExpiringCreditNotices>();
         services.AddSingleton<StopReminders>();

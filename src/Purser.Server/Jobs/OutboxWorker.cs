@@ -19,7 +19,7 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
 
     /// <summary>
     /// Claims and sends what is due now, then counts what is left for the backlog gauge; returns how many were sent and how many
-    /// failed (to be retried after their backoff).
+    /// failed (retried after their backoff, or given up).
     /// </summary>
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken ct)
     {
@@ -35,8 +35,8 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
                 failed++;
-                await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
-                LogRetry(Log, letter.MessageId, letter.Attempts + 1, ex.Message);
+                await outbox.FailedAsync(letter, _owner, $"{ex.GetType().Name}: {ex.Message}", ex is MailRefusedException, CancellationToken.None);
+                LogFailure(Log, letter.MessageId, letter.Attempts + 1, ex.Message);
                 return;
             }
             sent++;
@@ -48,7 +48,7 @@ internal sealed partial class OutboxWorker(OutboxDelivery outbox, IMailTransport
         return (sent, failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not delivered (attempt {Attempt}), it will be retried: {Reason}")]
-    private static partial void LogRetry(ILogger logger, Guid messageId, int attempt, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not delivered (attempt {Attempt}); it is retried unless refused for good or three days old: {Reason}")]
+    private static partial void LogFailure(ILogger logger, Guid messageId, int attempt, string reason);
 
 }

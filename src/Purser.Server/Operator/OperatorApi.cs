@@ -19,6 +19,7 @@ public static class OperatorApi
         ops.MapUsageSeriesApi();
         ops.MapPaymentsApi();
         ops.MapWebhooksApi();
+        ops.MapOutboxMailApi();
         ops.MapBudgetsApi();
     }
 }

@@ -13,5 +13,6 @@ internal static class OperatorTags
     public const string Payments = nameof(Payments);
     public const string Billing = nameof(Billing);
     public const string Webhooks = nameof(Webhooks);
+    public const string Mail = "E-mail outbox";
     public const string Budgets = nameof(Budgets);
 }

@@ -110,6 +110,25 @@ internal static class OperatorTable
             var log = await c.Operator.GetFromJsonAsync<JsonElement>($"/ops/webhooks/{c.Route["webhookId"]}/deliveries");
             c.Route["deliveryId"] = log.GetProperty("value")[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
         }),
+        ["GET /ops/outbox/mail"] = new(Access.OperatorOnly, Query: "status=Pending&top=5"),
+        // An invoice e-mail of an account made just for the call: its administrator, a charge, a close, the fan-out that writes the mail.
+        ["POST /ops/outbox/mail/{messageId:guid}/retry"] = new(Access.OperatorOnly, 200, Body: _ => new { }, Setup: async c =>
+        {
+            var account = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingAccounts", new
+            {
+                displayName = $"Mailed {c.N}", agreementType = "MicrosoftCustomerAgreement", accountType = "Enterprise",
+                soldTo = new { addressLine1 = "1 Main St", country = "US" },
+            })).GetProperty("id").GetGuid();
+            var profile = (await PurserApi.CreatedAsync(c.Operator, "/ops/billingProfiles",
+                new { billingAccountId = account, displayName = $"Mailed {c.N}", currency = "USD", invoiceEmailOptIn = true })).GetProperty("id").GetString()!;
+            var user = await PurserApi.CreatedAsync(c.Operator, "/ops/users", new { billingAccountId = account, email = $"mailed{c.N}@authz.test" });
+            await PurserApi.CreatedAsync(c.Operator, "/ops/roleAssignments", new { userId = user.GetProperty("id").GetGuid(), role = "AccountAdministrator", scopeId = account });
+            await PurserApi.CreatedAsync(c.Operator, "/ops/charges", new { billingProfileId = profile, amount = 5m, description = $"Mailed {c.N}", chargedAt = "2019-09-15T12:00:00Z" });
+            await PurserApi.CreatedAsync(c.Operator, "/ops/billingRuns", new { billingProfileId = profile, periodStart = "2019-09-01", periodEnd = "2019-09-30" });
+            await c.World.Api.Services.GetRequiredService<EventFanOut>().RunAsync(CancellationToken.None);
+            var mail = await c.Operator.GetFromJsonAsync<JsonElement>("/ops/outbox/mail?top=1");
+            c.Route["messageId"] = mail.GetProperty("value")[0].GetProperty("messageId").GetString()!;
+        }),
     };
 
     /// <summary>A license subscription of the target's profile, sold by the world's partner, with a product priced for it.</summary>

@@ -38,4 +38,7 @@ internal sealed class OutboxMessage
     public DateTime? LeaseUntil { get; set; }
     public string? LastError { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>Set when an e-mail's retries ran out (<see cref="OutboxBackoff.GiveUpAfter"/>) or its server refused it for good; a retry clears it.</summary>
+    public DateTime? GaveUpAt { get; set; }
 }

@@ -23,6 +23,6 @@ internal sealed class WebhookDelivery
     public string? LastError { get; set; }
     public DateTime? DeliveredAt { get; set; }
 
-    /// <summary>Set when retries ran out (<see cref="Webhooks.WebhookRetries.GiveUpAfter"/> after the event); a manual redelivery clears it.</summary>
+    /// <summary>Set when retries ran out (<see cref="Notifications.OutboxBackoff.GiveUpAfter"/> after the event); a manual redelivery clears it.</summary>
     public DateTime? GaveUpAt { get; set; }
 }

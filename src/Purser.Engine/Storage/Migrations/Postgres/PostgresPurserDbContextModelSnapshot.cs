@@ -1019,6 +1019,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HtmlBody")
                         .HasMaxLength(262144)
                         .HasColumnType("character varying(262144)");

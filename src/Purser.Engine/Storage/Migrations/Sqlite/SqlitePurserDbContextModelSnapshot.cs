@@ -1004,6 +1004,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
                         .HasMaxLength(262144)
                         .HasColumnType("TEXT");
