@@ -19,13 +19,16 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         var checkedBudget = BudgetRules.Check(name, input);
         if (!checkedBudget.IsAccepted)
             return checkedBudget.Refusal;
-        // A rating pass or the rollover review may step the same budget at once; the loser decides again (TransientConflicts).
+        // A rating pass or the rollover review may step the same budget at once: the row lock orders them (BudgetLocks), and a
+        // deadlock or lost update the database reports anyway is decided again (TransientConflicts).
         return await TransientConflicts.RetryAsync(() => PutOnceAsync(scope, name, input, checkedBudget.Value, ct));
     }
 
     private async Task<Outcome<BudgetWrite>> PutOnceAsync(ConsumptionScope scope, string name, BudgetInput input, AcceptedBudget accepted, CancellationToken ct)
     {
         await using var db = store.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BudgetLocks.NamedAsync(db, scope.Path, name, ct);
         var budget = await db.Budgets.FirstOrDefaultAsync(b => b.Scope == scope.Path && b.Name == name, ct);
         if (budget is not null && !string.IsNullOrEmpty(input.ETag) && !string.Equals(input.ETag, budget.ETag, StringComparison.Ordinal))
             return new Refusal(RefusalCode.PreconditionFailed, $"Budget '{name}' has changed since eTag '{input.ETag}'; read it again.", "eTag");
@@ -48,6 +51,7 @@ public sealed class BudgetCommands(PurserStore store, TimeProvider clock)
         {
             return new Refusal(RefusalCode.Conflict, $"Budget '{name}' was created by another request at the same time; read it and retry.", "budgetName");
         }
+        await tx.CommitAsync(ct);
         var view = (await BudgetSpend.ViewsAsync(db, scope, [budget], clock.GetUtcNow(), ct))[0];
         return new BudgetWrite(created, view);
     }

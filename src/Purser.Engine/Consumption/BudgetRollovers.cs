@@ -26,10 +26,12 @@ public sealed class BudgetRollovers(PurserStore store, TimeProvider clock)
         return steps;
     }
 
-    // A rating pass or a budget write may take the step first; the stop's concurrency token makes the later writer decide again.
+    // A rating pass or a budget write may take the step first: the row lock makes this wait for it and read what it wrote.
     private async Task<BudgetStep> ReviewAsync(Guid budgetId, CancellationToken ct)
     {
         await using var db = store.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BudgetLocks.OneAsync(db, budgetId, ct);
         var budget = await db.Budgets.FirstOrDefaultAsync(b => b.Id == budgetId && b.StoppedFrom != null, ct);
         if (budget is null || await BudgetStops.ScopeOfAsync(db, budget, ct) is not { } scope)
             return BudgetStep.Unchanged;
@@ -39,6 +41,7 @@ public sealed class BudgetRollovers(PurserStore store, TimeProvider clock)
             return BudgetStep.Unchanged;
         var step = await BudgetStops.ReviewAsync(db, budget, scope, now, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return step;
     }
 }

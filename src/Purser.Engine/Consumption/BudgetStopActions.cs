@@ -29,11 +29,14 @@ public sealed class BudgetStopActions(PurserStore store, TimeProvider clock)
     private async Task<Outcome<BudgetStopActionView>> SetOnceAsync(string budgetId, string path, string name, bool stop, CancellationToken ct)
     {
         await using var db = store.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BudgetLocks.NamedAsync(db, path, name, ct);
         if (await BudgetStops.FindAsync(db, path, name, ct) is not var (budget, scope))
             return new Refusal(RefusalCode.NotFound, $"Budget '{budgetId}' was not found.", "budgetId");
         budget.StopAction = stop;
         await BudgetStops.ReviewAsync(db, budget, scope, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         var unit = (await ScopeTerms.OfAsync(db, scope, ct)).Currency;
         return new BudgetStopActionView(BudgetStops.IdOf(budget), budget.StopAction, budget.StoppedFrom is not null, budget.Amount, unit);
     }

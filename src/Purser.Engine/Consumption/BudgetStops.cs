@@ -17,9 +17,13 @@ internal static class BudgetStops
 {
     private const string BudgetsSegment = "/providers/Microsoft.Consumption/budgets/";
 
-    /// <summary>Reviews the acting budgets that cover <paramref name="profileId"/>'s subscriptions (the rating pass, after its charges).</summary>
+    /// <summary>
+    /// Reviews the acting budgets that cover <paramref name="profileId"/>'s subscriptions (the rating pass, after its charges,
+    /// in its transaction), under their row locks (<see cref="BudgetLocks"/>).
+    /// </summary>
     public static async Task ReviewProfileAsync(PurserDbContext db, Guid accountId, Guid profileId, DateTimeOffset now, CancellationToken ct)
     {
+        await BudgetLocks.ActingAsync(db, accountId, ct);
         var budgets = await db.Budgets.Where(b => b.BillingAccountId == accountId && (b.StopAction || b.StoppedFrom != null)).ToListAsync(ct);
         foreach (var budget in budgets)
         {
