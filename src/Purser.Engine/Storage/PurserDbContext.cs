@@ -66,6 +66,21 @@ internal abstract class PurserDbContext(DbContextOptions options) : DbContext(op
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-internal sealed class SqlitePurserDbContext(DbContextOptions<SqlitePurserDbContext> options) : PurserDbContext(options);
+internal sealed class SqlitePurserDbContext(DbContextOptions<SqlitePurserDbContext> options) : PurserDbContext(options)
+{
+    /// <summary>
+    /// Tables whose Id the database numbers. SQLite numbers rows only through a one-column INTEGER PRIMARY KEY, so here
+    /// they keep that key; the SQLite store is one node and never distributed, and on PostgreSQL they are keyed by
+    /// (Id, BillingAccountId) as every customer table is (<see cref="Configurations.AccountKeys"/>).
+    /// </summary>
+    internal static readonly Type[] NumberedByRowId = [typeof(SeatChange), typeof(CreditJournalEntry), typeof(UsageEvent), typeof(InvoiceLineItem)];
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        foreach (var type in NumberedByRowId)
+            modelBuilder.Entity(type).HasKey("Id");
+    }
+}
 
 internal sealed class PostgresPurserDbContext(DbContextOptions<PostgresPurserDbContext> options) : PurserDbContext(options);

@@ -19,26 +19,26 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
         WITH ins AS (
             INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
             SELECT "BillingAccountId", @source, "EventId", "SubscriptionId", "MeterId", "Quantity", "Timestamp", "ResourceId", "Tags", @received FROM usage_in
-            ORDER BY "EventId"
-            ON CONFLICT ("Source","EventId") DO NOTHING
-            RETURNING "EventId"
+            ORDER BY "BillingAccountId", "EventId"
+            ON CONFLICT ("BillingAccountId","Source","EventId") DO NOTHING
+            RETURNING "BillingAccountId", "EventId"
         ), agg AS (
             INSERT INTO "UsageDailyAggregates" ("SubscriptionId","MeterId","UsageDate","BillingAccountId","Quantity","RatedQuantity","RatedAmount","UpdatedAt")
-            SELECT u."SubscriptionId", u."MeterId", u."UsageDate", min(u."BillingAccountId"::text)::uuid, sum(u."Quantity"), 0, 0, @received
-            FROM ins JOIN usage_in u ON u."EventId" = ins."EventId"
-            GROUP BY u."SubscriptionId", u."MeterId", u."UsageDate"
+            SELECT u."SubscriptionId", u."MeterId", u."UsageDate", u."BillingAccountId", sum(u."Quantity"), 0, 0, @received
+            FROM ins JOIN usage_in u ON u."BillingAccountId" = ins."BillingAccountId" AND u."EventId" = ins."EventId"
+            GROUP BY u."SubscriptionId", u."MeterId", u."UsageDate", u."BillingAccountId"
             ORDER BY u."SubscriptionId", u."MeterId", u."UsageDate"
-            ON CONFLICT ("SubscriptionId","MeterId","UsageDate")
+            ON CONFLICT ("SubscriptionId","MeterId","UsageDate","BillingAccountId")
             DO UPDATE SET "Quantity" = "UsageDailyAggregates"."Quantity" + EXCLUDED."Quantity", "UpdatedAt" = EXCLUDED."UpdatedAt"
         )
-        SELECT "EventId" FROM ins
+        SELECT "BillingAccountId", "EventId" FROM ins
         """;
 
-    public Task<IReadOnlySet<string>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
+    public Task<IReadOnlySet<UsageEventKey>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
         // Rows are locked in key order, but rating updates aggregates too; a deadlock loser simply writes again.
         Storage.TransientConflicts.RetryAsync(() => WriteOnceAsync(source, events, receivedAt, ct));
 
-    private async Task<IReadOnlySet<string>> WriteOnceAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
+    private async Task<IReadOnlySet<UsageEventKey>> WriteOnceAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -62,14 +62,14 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
             }
             await copy.CompleteAsync(ct);
         }
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        var inserted = new HashSet<UsageEventKey>();
         await using (var merge = new NpgsqlCommand(Merge, connection, tx))
         {
             merge.Parameters.AddWithValue("source", source);
             merge.Parameters.AddWithValue("received", NpgsqlDbType.TimestampTz, receivedAt);
             await using var reader = await merge.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                inserted.Add(reader.GetString(0));
+                inserted.Add(new UsageEventKey(reader.GetGuid(0), reader.GetString(1)));
         }
         await tx.CommitAsync(ct);
         return inserted;

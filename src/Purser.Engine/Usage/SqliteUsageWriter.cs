@@ -9,18 +9,18 @@ namespace Purser.Engine.Usage;
 /// </summary>
 internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
 {
-    public async Task<IReadOnlySet<string>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
+    public async Task<IReadOnlySet<UsageEventKey>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        var inserted = new HashSet<UsageEventKey>();
         var days = new Dictionary<(Guid Subscription, Guid Meter, DateOnly Day), (Guid Account, decimal Quantity)>();
 
         await using (var insert = Command(connection, tx, """
             INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
             VALUES ($account,$source,$event,$subscription,$meter,$quantity,$timestamp,$resource,$tags,$received)
-            ON CONFLICT ("Source","EventId") DO NOTHING
+            ON CONFLICT ("BillingAccountId","Source","EventId") DO NOTHING
             """, "$account", "$source", "$event", "$subscription", "$meter", "$quantity", "$timestamp", "$resource", "$tags", "$received"))
         {
             insert.Parameters["$source"].Value = source;
@@ -37,7 +37,7 @@ internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
                 insert.Parameters["$tags"].Value = (object?)e.Tags ?? DBNull.Value;
                 if (await insert.ExecuteNonQueryAsync(ct) == 0)
                     continue;
-                inserted.Add(e.EventId);
+                inserted.Add(UsageEventKey.Of(e));
                 var key = (e.SubscriptionId, e.MeterId, e.UsageDate);
                 days[key] = (e.BillingAccountId, days.GetValueOrDefault(key).Quantity + e.Quantity);
             }
@@ -49,7 +49,7 @@ internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
         await using var upsert = Command(connection, tx, """
             INSERT INTO "UsageDailyAggregates" ("SubscriptionId","MeterId","UsageDate","BillingAccountId","Quantity","RatedQuantity","RatedAmount","UpdatedAt")
             VALUES ($subscription,$meter,$day,$account,$quantity,'0.0','0.0',$updated)
-            ON CONFLICT ("SubscriptionId","MeterId","UsageDate") DO UPDATE SET "Quantity" = excluded."Quantity", "UpdatedAt" = excluded."UpdatedAt"
+            ON CONFLICT ("SubscriptionId","MeterId","UsageDate","BillingAccountId") DO UPDATE SET "Quantity" = excluded."Quantity", "UpdatedAt" = excluded."UpdatedAt"
             """, "$subscription", "$meter", "$day", "$account", "$quantity", "$updated");
         upsert.Parameters["$updated"].Value = SqliteText.Of(receivedAt);
         foreach (var ((subscription, meter, day), (account, quantity)) in days)

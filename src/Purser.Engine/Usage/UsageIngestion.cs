@@ -6,7 +6,7 @@ using Purser.Engine.Telemetry;
 namespace Purser.Engine.Usage;
 
 /// <summary>
-/// Takes a batch of usage (R-OPS, issue "usage in"): validates every event, drops event ids seen
+/// Takes a batch of usage (R-OPS, issue "usage in"): validates every event, drops events whose (account, source, event id) was seen
 /// before (in this batch, in earlier batches, before a restart) and reports them as duplicates,
 /// then writes events and daily aggregates in one transaction and wakes rating.
 /// </summary>
@@ -47,14 +47,14 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
         if (errors.Count > 0 && batch.AllowPartial != true)
             return (new UsageBatchResult(batch.Events.Count, 0, [], errors), true);
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = valid.Where(e => seen.Add(e.EventId)).ToList();
-        var inserted = unique.Count == 0 ? new HashSet<string>() : await _writer.WriteAsync(source, unique, now.UtcDateTime, ct);
+        var seen = new HashSet<UsageEventKey>();
+        var unique = valid.Where(e => seen.Add(UsageEventKey.Of(e))).ToList();
+        var inserted = unique.Count == 0 ? new HashSet<UsageEventKey>() : await _writer.WriteAsync(source, unique, now.UtcDateTime, ct);
         if (inserted.Count > 0)
             rating.Raise();
         // A duplicate is any event not written now: stored before, or repeated within this batch.
-        var counted = new HashSet<string>(StringComparer.Ordinal);
-        var duplicates = valid.Where(e => !(inserted.Contains(e.EventId) && counted.Add(e.EventId))).Select(e => e.EventId).ToList();
+        var counted = new HashSet<UsageEventKey>();
+        var duplicates = valid.Where(e => !(inserted.Contains(UsageEventKey.Of(e)) && counted.Add(UsageEventKey.Of(e)))).Select(e => e.EventId).ToList();
         return (new UsageBatchResult(batch.Events.Count, inserted.Count, duplicates, errors), false);
     }
 }

@@ -1,10 +1,10 @@
 namespace Purser.Engine.Usage;
 
 /// <summary>
-/// Writes validated events and their daily aggregates in one transaction, skipping event ids
-/// already stored for the source. Returns the ids that were new.
+/// Writes validated events and their daily aggregates in one transaction, skipping events whose
+/// (billing account, source, event id) is already stored. Returns the keys that were new.
 /// </summary>
 internal interface IUsageWriter
 {
-    Task<IReadOnlySet<string>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct);
+    Task<IReadOnlySet<UsageEventKey>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct);
 }

@@ -17,6 +17,7 @@ internal sealed class BillingProfileConfiguration : IEntityTypeConfiguration<Bil
 {
     public void Configure(EntityTypeBuilder<BillingProfile> b)
     {
+        b.KeyedByAccount();
         b.HasIndex(x => new { x.BillingAccountId, x.Name }).IsUnique();
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Language).HasMaxLength(16).HasDefaultValue("zh-Hans");
@@ -64,14 +65,15 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
 {
     public void Configure(EntityTypeBuilder<Subscription> b)
     {
+        b.KeyedByAccount();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId });
-        b.HasIndex(x => x.OrderId).IsUnique();
+        b.HasIndex(x => new { x.OrderId, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => x.PartnerId);
         b.HasIndex(x => x.NextCheckAt);
         b.Property(x => x.OfferType).StoredAsName();
         b.Property(x => x.State).StoredAsName();
         b.Property(x => x.DisabledBecause).StoredAsName();
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>(nameof(Subscription.BillingProfileId)).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.ServiceAdministratorId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -81,7 +83,8 @@ internal sealed class SeatChangeConfiguration : IEntityTypeConfiguration<SeatCha
 {
     public void Configure(EntityTypeBuilder<SeatChange> b)
     {
+        b.KeyedByAccount();
         b.HasIndex(x => new { x.SubscriptionId, x.EffectiveDate });
-        b.HasOne<Subscription>().WithMany().HasForeignKey(x => x.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        b.BelongsTo<Subscription>(nameof(SeatChange.SubscriptionId)).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -8,9 +8,10 @@ internal sealed class CreditLotConfiguration : IEntityTypeConfiguration<CreditLo
 {
     public void Configure(EntityTypeBuilder<CreditLot> b)
     {
+        b.KeyedByAccount();
         b.Property(x => x.Currency).HasMaxLength(3);
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.ExpirationDate });
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -18,15 +19,16 @@ internal sealed class CreditJournalEntryConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CreditJournalEntry> b)
     {
+        b.KeyedByAccount();
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Kind).StoredAsName();
         b.Property(x => x.Phase).StoredAsName();
-        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.OccurredAt });
         b.HasIndex(x => new { x.BillingProfileId, x.ChargeKey });
         b.HasIndex(x => new { x.BillingProfileId, x.Settles });
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<CreditLot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<CreditLot>(nameof(CreditJournalEntry.LotId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -35,9 +37,9 @@ internal sealed class CreditSummaryConfiguration : IEntityTypeConfiguration<Cred
     public void Configure(EntityTypeBuilder<CreditSummary> b)
     {
         b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId });
-        b.HasIndex(x => x.BillingProfileId).IsUnique();
+        b.HasIndex(x => x.BillingProfileId);
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -48,7 +50,7 @@ internal sealed class CreditDayTotalConfiguration : IEntityTypeConfiguration<Cre
         b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId, x.Day });
         b.HasIndex(x => new { x.BillingProfileId, x.Day });
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -57,8 +59,8 @@ internal sealed class CreditOpenEntryConfiguration : IEntityTypeConfiguration<Cr
     public void Configure(EntityTypeBuilder<CreditOpenEntry> b)
     {
         b.HasKey(x => new { x.BillingAccountId, x.BillingProfileId, x.IdempotencyKey });
-        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey });
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -66,10 +68,11 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> b)
     {
+        b.KeyedByAccount();
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -77,11 +80,12 @@ internal sealed class ChargeRefundConfiguration : IEntityTypeConfiguration<Charg
 {
     public void Configure(EntityTypeBuilder<ChargeRefund> b)
     {
+        b.KeyedByAccount();
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.ChargeId });
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Charge>().WithMany().HasForeignKey(x => x.ChargeId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<Charge>(nameof(ChargeRefund.ChargeId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -89,9 +93,10 @@ internal sealed class CreditAlertThresholdConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<CreditAlertThreshold> b)
     {
+        b.KeyedByAccount();
         b.Property(x => x.Basis).StoredAsName();
-        b.HasIndex(x => new { x.BillingProfileId, x.Basis, x.Value }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.Basis, x.Value, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>("BillingProfileId").OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,10 +9,11 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
     public void Configure(EntityTypeBuilder<Charge> b)
     {
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.KeyedByAccount();
         b.Property(x => x.ChargeType).StoredAsName();
-        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.IdempotencyKey, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.BillingProfileId, x.InvoiceId });
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>(nameof(Charge.BillingProfileId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -23,11 +24,14 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Issuer).HasMaxLength(64);
         b.Property(x => x.Status).StoredAsName();
-        b.HasIndex(x => x.InvoiceNumber).IsUnique();
-        b.HasIndex(x => new { x.Issuer, x.Sequence }).IsUnique();
-        b.HasIndex(x => new { x.BillingProfileId, x.PeriodStart }).IsUnique();
+        b.KeyedByAccount();
+        // Numbers are unique across accounts by construction: each is drawn from its issuer's InvoiceSequences row under
+        // that row's lock (R-INVNUM); the index can only hold them per account, as a distributed table's must.
+        b.HasIndex(x => new { x.InvoiceNumber, x.BillingAccountId }).IsUnique();
+        b.HasIndex(x => new { x.Issuer, x.Sequence, x.BillingAccountId }).IsUnique();
+        b.HasIndex(x => new { x.BillingProfileId, x.PeriodStart, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
-        b.HasOne<BillingProfile>().WithMany().HasForeignKey(x => x.BillingProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.BelongsTo<BillingProfile>(nameof(Invoice.BillingProfileId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -40,7 +44,8 @@ internal sealed class InvoiceLineItemConfiguration : IEntityTypeConfiguration<In
         b.Property(x => x.Corrects).StoredAsName(maxLength: 32);
         b.HasIndex(x => new { x.BillingAccountId, x.InvoiceId });
         b.HasIndex(x => new { x.BillingAccountId, x.SubscriptionId });
-        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.KeyedByAccount();
+        b.BelongsTo<Invoice>(nameof(InvoiceLineItem.InvoiceId)).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -57,7 +62,8 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
 {
     public void Configure(EntityTypeBuilder<Budget> b)
     {
-        b.HasIndex(x => new { x.Scope, x.Name }).IsUnique();
+        b.KeyedByAccount();
+        b.HasIndex(x => new { x.Scope, x.Name, x.BillingAccountId }).IsUnique();
         b.HasIndex(x => x.BillingAccountId);
         b.Property(x => x.Notifications).HasMaxLength(8000);
         // Every stop or restore changes it: a writer that decided on a stale stop loses and decides again (TransientConflicts),

@@ -11,7 +11,8 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         b.Property(x => x.Source).HasMaxLength(128);
         b.Property(x => x.EventId).HasMaxLength(128);
         b.Property(x => x.Tags).HasMaxLength(4000);
-        b.HasIndex(x => new { x.Source, x.EventId }).IsUnique();
+        b.KeyedByAccount();
+        b.HasIndex(x => new { x.BillingAccountId, x.Source, x.EventId }).IsUnique();
         b.HasIndex(x => new { x.BillingAccountId, x.SubscriptionId, x.Timestamp });
     }
 }
@@ -20,7 +21,7 @@ internal sealed class UsageDailyAggregateConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<UsageDailyAggregate> b)
     {
-        b.HasKey(x => new { x.SubscriptionId, x.MeterId, x.UsageDate });
+        b.HasKey(x => new { x.SubscriptionId, x.MeterId, x.UsageDate, x.BillingAccountId });
         b.HasIndex(x => new { x.BillingAccountId, x.UsageDate });
     }
 }

@@ -1,6 +1,6 @@
 namespace Purser.Engine.Storage.Entities;
 
-/// <summary>A raw usage report; (Source, EventId) is its idempotency key.</summary>
+/// <summary>A raw usage report; (BillingAccountId, Source, EventId) is its idempotency key.</summary>
 internal sealed class UsageEvent
 {
     public long Id { get; set; }

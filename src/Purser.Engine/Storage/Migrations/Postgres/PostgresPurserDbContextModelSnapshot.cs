@@ -164,7 +164,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "Name")
                         .IsUnique();
@@ -178,12 +178,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -230,11 +230,11 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("Scope", "Name")
+                    b.HasIndex("Scope", "Name", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Budgets");
@@ -246,12 +246,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -305,12 +305,14 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId", "InvoiceId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("Charges");
                 });
@@ -321,12 +323,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -360,13 +362,15 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChargeId");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "ChargeId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("ChargeId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("ChargeRefunds");
@@ -378,13 +382,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Basis")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -402,11 +406,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "Basis", "Value")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "Basis", "Value", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("CreditAlertThresholds");
@@ -434,6 +440,8 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasKey("BillingAccountId", "BillingProfileId", "Day");
 
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
                     b.HasIndex("BillingProfileId", "Day");
 
                     b.ToTable("CreditDayTotals");
@@ -447,12 +455,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -500,18 +508,20 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("LotId");
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingProfileId", "ChargeKey");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("BillingProfileId", "Settles");
 
+                    b.HasIndex("LotId", "BillingAccountId");
+
                     b.HasIndex("BillingAccountId", "BillingProfileId", "OccurredAt");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("CreditJournal");
                 });
@@ -522,12 +532,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Adjusted")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -593,9 +603,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("BillingProfileId");
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId", "ExpirationDate");
 
@@ -616,8 +626,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasKey("BillingAccountId", "BillingProfileId", "IdempotencyKey");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey");
 
                     b.ToTable("CreditOpenEntries");
                 });
@@ -653,8 +664,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     b.HasKey("BillingAccountId", "BillingProfileId");
 
-                    b.HasIndex("BillingProfileId")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId");
+
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.ToTable("CreditSummaries");
                 });
@@ -718,12 +730,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("AmountDue")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -786,17 +798,19 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("InvoiceNumber")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("InvoiceNumber", "BillingAccountId")
                         .IsUnique();
 
-                    b.HasIndex("BillingProfileId", "PeriodStart")
+                    b.HasIndex("BillingProfileId", "PeriodStart", "BillingAccountId")
                         .IsUnique();
 
-                    b.HasIndex("Issuer", "Sequence")
+                    b.HasIndex("Issuer", "Sequence", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Invoices");
@@ -810,12 +824,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ChargeId")
                         .HasColumnType("uuid");
@@ -867,13 +881,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvoiceId");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "InvoiceId");
 
                     b.HasIndex("BillingAccountId", "SubscriptionId");
+
+                    b.HasIndex("InvoiceId", "BillingAccountId");
 
                     b.ToTable("InvoiceLineItems");
                 });
@@ -1099,12 +1113,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
-
-                    b.Property<Guid>("BillingAccountId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("BillingProfileId")
                         .HasColumnType("uuid");
@@ -1136,11 +1150,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Payments");
@@ -1241,7 +1257,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
+
+                    b.HasIndex("SubscriptionId", "BillingAccountId");
 
                     b.HasIndex("SubscriptionId", "EffectiveDate");
 
@@ -1321,20 +1339,20 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("BillingProfileId");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("NextCheckAt");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
 
                     b.HasIndex("PartnerId");
 
                     b.HasIndex("ServiceAdministratorId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId");
+
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("OrderId", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("Subscriptions");
                 });
@@ -1368,7 +1386,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("SubscriptionId", "MeterId", "UsageDate");
+                    b.HasKey("SubscriptionId", "MeterId", "UsageDate", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "UsageDate");
 
@@ -1420,9 +1438,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                     b.Property<DateTime>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("Source", "EventId")
+                    b.HasIndex("BillingAccountId", "Source", "EventId")
                         .IsUnique();
 
                     b.HasIndex("BillingAccountId", "SubscriptionId", "Timestamp");
@@ -1671,6 +1689,9 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                             b1.Property<Guid>("BillingProfileId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid>("BillingProfileBillingAccountId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("AddressLine1")
                                 .IsRequired()
                                 .HasMaxLength(400)
@@ -1701,12 +1722,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                                 .HasMaxLength(400)
                                 .HasColumnType("character varying(400)");
 
-                            b1.HasKey("BillingProfileId");
+                            b1.HasKey("BillingProfileId", "BillingProfileBillingAccountId");
 
                             b1.ToTable("BillingProfiles");
 
                             b1.WithOwner()
-                                .HasForeignKey("BillingProfileId");
+                                .HasForeignKey("BillingProfileId", "BillingProfileBillingAccountId");
                         });
 
                     b.Navigation("BillTo")
@@ -1717,7 +1738,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1726,13 +1747,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
                         .WithMany()
-                        .HasForeignKey("ChargeId")
+                        .HasForeignKey("ChargeId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1741,7 +1762,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1750,7 +1771,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1759,13 +1780,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
-                        .HasForeignKey("LotId")
+                        .HasForeignKey("LotId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1774,7 +1795,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1783,7 +1804,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1792,7 +1813,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1801,7 +1822,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1810,7 +1831,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.Invoice", null)
                         .WithMany()
-                        .HasForeignKey("InvoiceId")
+                        .HasForeignKey("InvoiceId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1819,7 +1840,7 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1852,19 +1873,13 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.Subscription", null)
                         .WithMany()
-                        .HasForeignKey("SubscriptionId")
+                        .HasForeignKey("SubscriptionId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.Subscription", b =>
                 {
-                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
-                        .WithMany()
-                        .HasForeignKey("BillingProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Purser.Engine.Storage.Entities.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
@@ -1874,6 +1889,12 @@ namespace Purser.Engine.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ServiceAdministratorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.User", b =>

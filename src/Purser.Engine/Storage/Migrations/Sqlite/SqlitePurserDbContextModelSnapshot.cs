@@ -159,7 +159,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "Name")
                         .IsUnique();
@@ -173,11 +173,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -225,11 +225,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("Scope", "Name")
+                    b.HasIndex("Scope", "Name", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Budgets");
@@ -241,11 +241,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -300,12 +300,14 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId", "InvoiceId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("Charges");
                 });
@@ -316,11 +318,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -355,13 +357,15 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChargeId");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "ChargeId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("ChargeId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("ChargeRefunds");
@@ -373,12 +377,12 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Basis")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -397,11 +401,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "Basis", "Value")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "Basis", "Value", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("CreditAlertThresholds");
@@ -428,6 +434,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("BillingAccountId", "BillingProfileId", "Day");
+
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingProfileId", "Day");
 
@@ -495,16 +503,18 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LotId");
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingProfileId", "ChargeKey");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("BillingProfileId", "Settles");
 
+                    b.HasIndex("LotId", "BillingAccountId");
+
                     b.HasIndex("BillingAccountId", "BillingProfileId", "OccurredAt");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("CreditJournal");
                 });
@@ -515,11 +525,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Adjusted")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("Adjusted")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -586,9 +596,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
-                    b.HasIndex("BillingProfileId");
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId", "ExpirationDate");
 
@@ -609,8 +619,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("BillingAccountId", "BillingProfileId", "IdempotencyKey");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey");
 
                     b.ToTable("CreditOpenEntries");
                 });
@@ -646,8 +657,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("BillingAccountId", "BillingProfileId");
 
-                    b.HasIndex("BillingProfileId")
-                        .IsUnique();
+                    b.HasIndex("BillingProfileId");
+
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
 
                     b.ToTable("CreditSummaries");
                 });
@@ -709,11 +721,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountDue")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("AmountDue")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -777,17 +789,19 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("InvoiceNumber")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("InvoiceNumber", "BillingAccountId")
                         .IsUnique();
 
-                    b.HasIndex("BillingProfileId", "PeriodStart")
+                    b.HasIndex("BillingProfileId", "PeriodStart", "BillingAccountId")
                         .IsUnique();
 
-                    b.HasIndex("Issuer", "Sequence")
+                    b.HasIndex("Issuer", "Sequence", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Invoices");
@@ -858,11 +872,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvoiceId");
-
                     b.HasIndex("BillingAccountId", "InvoiceId");
 
                     b.HasIndex("BillingAccountId", "SubscriptionId");
+
+                    b.HasIndex("InvoiceId", "BillingAccountId");
 
                     b.ToTable("InvoiceLineItems");
                 });
@@ -1084,11 +1098,11 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
+                    b.Property<Guid>("BillingAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BillingAccountId")
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BillingProfileId")
@@ -1121,11 +1135,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId");
 
-                    b.HasIndex("BillingProfileId", "IdempotencyKey")
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("BillingProfileId", "IdempotencyKey", "BillingAccountId")
                         .IsUnique();
 
                     b.ToTable("Payments");
@@ -1224,6 +1240,8 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubscriptionId", "BillingAccountId");
+
                     b.HasIndex("SubscriptionId", "EffectiveDate");
 
                     b.ToTable("SeatChanges");
@@ -1302,20 +1320,20 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("BillingProfileId");
+                    b.HasKey("Id", "BillingAccountId");
 
                     b.HasIndex("NextCheckAt");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
 
                     b.HasIndex("PartnerId");
 
                     b.HasIndex("ServiceAdministratorId");
 
                     b.HasIndex("BillingAccountId", "BillingProfileId");
+
+                    b.HasIndex("BillingProfileId", "BillingAccountId");
+
+                    b.HasIndex("OrderId", "BillingAccountId")
+                        .IsUnique();
 
                     b.ToTable("Subscriptions");
                 });
@@ -1349,7 +1367,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SubscriptionId", "MeterId", "UsageDate");
+                    b.HasKey("SubscriptionId", "MeterId", "UsageDate", "BillingAccountId");
 
                     b.HasIndex("BillingAccountId", "UsageDate");
 
@@ -1401,7 +1419,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Source", "EventId")
+                    b.HasIndex("BillingAccountId", "Source", "EventId")
                         .IsUnique();
 
                     b.HasIndex("BillingAccountId", "SubscriptionId", "Timestamp");
@@ -1648,6 +1666,9 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                             b1.Property<Guid>("BillingProfileId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("BillingProfileBillingAccountId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("AddressLine1")
                                 .IsRequired()
                                 .HasMaxLength(400)
@@ -1678,12 +1699,12 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                                 .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("BillingProfileId");
+                            b1.HasKey("BillingProfileId", "BillingProfileBillingAccountId");
 
                             b1.ToTable("BillingProfiles");
 
                             b1.WithOwner()
-                                .HasForeignKey("BillingProfileId");
+                                .HasForeignKey("BillingProfileId", "BillingProfileBillingAccountId");
                         });
 
                     b.Navigation("BillTo")
@@ -1694,7 +1715,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1703,13 +1724,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Purser.Engine.Storage.Entities.Charge", null)
                         .WithMany()
-                        .HasForeignKey("ChargeId")
+                        .HasForeignKey("ChargeId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1718,7 +1739,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1727,7 +1748,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1736,13 +1757,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Purser.Engine.Storage.Entities.CreditLot", null)
                         .WithMany()
-                        .HasForeignKey("LotId")
+                        .HasForeignKey("LotId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1751,7 +1772,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1760,7 +1781,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1769,7 +1790,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1778,7 +1799,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1787,7 +1808,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.Invoice", null)
                         .WithMany()
-                        .HasForeignKey("InvoiceId")
+                        .HasForeignKey("InvoiceId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1796,7 +1817,7 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
                         .WithMany()
-                        .HasForeignKey("BillingProfileId")
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1829,19 +1850,13 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Purser.Engine.Storage.Entities.Subscription", null)
                         .WithMany()
-                        .HasForeignKey("SubscriptionId")
+                        .HasForeignKey("SubscriptionId", "BillingAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.Subscription", b =>
                 {
-                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
-                        .WithMany()
-                        .HasForeignKey("BillingProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Purser.Engine.Storage.Entities.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
@@ -1851,6 +1866,12 @@ namespace Purser.Engine.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceAdministratorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Purser.Engine.Storage.Entities.BillingProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BillingProfileId", "BillingAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Purser.Engine.Storage.Entities.User", b =>
