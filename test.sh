@@ -46,6 +46,12 @@ if [ ! -x /usr/sbin/haproxy ]; then
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
 fi
 
+# The pooling test puts Debian's PgBouncer, in transaction mode, between Purser and the test PostgreSQL.
+if [ ! -x /usr/sbin/pgbouncer ]; then
+  echo "== installing the test connection pooler (Debian package pgbouncer)"
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >/dev/null
+fi
+
 echo "== restoring tools and building (warnings are errors)"
 dotnet tool restore >/dev/null || exit 1
 dotnet build Purser.slnx -c Release -warnaserror -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
