@@ -39,7 +39,7 @@ public sealed class InvoicesTests(PortalFixture portal)
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync("invoice");
         var shown = first.GetProperty("properties");
-        Assert.Contains(number, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(number);
         Assert.Equal(shown.Value("subTotal"), Portal.Amount(await page.TextOfAsync("sub-total")));
         Assert.Equal(shown.Value("taxAmount"), Portal.Amount(await page.TextOfAsync("tax")));
         Assert.Equal(shown.Value("totalAmount"), Portal.Amount(await page.TextOfAsync("total")));

@@ -116,7 +116,7 @@ public sealed class PartnerTests(PortalFixture portal)
         Assert.Contains($"/portal/partners/{PartnerId}/invoices/", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync("partner-invoice");
-        Assert.Contains(number, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(number);
         Assert.Equal(onPage, Portal.Amount(await page.TextOfAsync("partner-amount")));
         var lines = await page.Locator("[data-test=line]").AllAsync();
         Assert.Equal(transactions.Count, lines.Count);

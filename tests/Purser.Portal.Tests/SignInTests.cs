@@ -12,7 +12,8 @@ public sealed class SignInTests(PortalFixture portal)
         var page = await portal.NewPageAsync();
         await page.GotoAsync("/");
         Assert.EndsWith("/portal/signin?ReturnUrl=%2Fportal", page.Url, StringComparison.Ordinal);
-        Assert.Equal("登录账户中心", await page.Locator("h1").InnerTextAsync());
+        // A web-first check: it waits for the heading's text, which a loaded machine may paint after the load event.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("登录账户中心");
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync("signin");
 
@@ -28,7 +29,7 @@ public sealed class SignInTests(PortalFixture portal)
     {
         var page = await portal.NewPageAsync();
         await page.SignInAsync(Portal.PrepaidAdmin, portal.Passwords[Portal.PrepaidAdmin]);
-        Assert.Equal("订阅", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("订阅");
         await page.SaveScreenshotAsync("subscriptions");
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == ".Purser.Portal");
         Assert.True(cookie.HttpOnly);
