@@ -14,21 +14,16 @@ namespace Purser.Engine.Consumption;
 internal static class BudgetLocks
 {
     /// <summary>The acting budgets of an account, as a rating pass of one of its profiles reviews them.</summary>
-    public static Task ActingAsync(PurserDbContext db, Guid accountId, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT 1 FROM \"Budgets\" WHERE \"BillingAccountId\" = {accountId} AND (\"StopAction\" OR \"StoppedFrom\" IS NOT NULL) ORDER BY \"Id\" FOR UPDATE", ct)
-            : Task.CompletedTask;
+    public static Task ActingAsync(PurserDbContext db, Guid accountId, CancellationToken ct) => LockAsync(db,
+        $"SELECT 1 FROM \"Budgets\" WHERE \"BillingAccountId\" = {accountId} AND (\"StopAction\" OR \"StoppedFrom\" IS NOT NULL) ORDER BY \"Id\" FOR UPDATE", ct);
 
     /// <summary>The budget called <paramref name="name"/> at <paramref name="scopePath"/>, the scope in any casing (as a budget is found).</summary>
-    public static Task NamedAsync(PurserDbContext db, string scopePath, string name, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT 1 FROM \"Budgets\" WHERE \"Name\" = {name} AND lower(\"Scope\") = lower({scopePath}) ORDER BY \"Id\" FOR UPDATE", ct)
-            : Task.CompletedTask;
+    public static Task NamedAsync(PurserDbContext db, string scopePath, string name, CancellationToken ct) => LockAsync(db,
+        $"SELECT 1 FROM \"Budgets\" WHERE \"Name\" = {name} AND lower(\"Scope\") = lower({scopePath}) ORDER BY \"Id\" FOR UPDATE", ct);
 
     public static Task OneAsync(PurserDbContext db, Guid budgetId, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Budgets\" WHERE \"Id\" = {budgetId} FOR UPDATE", ct)
-            : Task.CompletedTask;
+        LockAsync(db, $"SELECT 1 FROM \"Budgets\" WHERE \"Id\" = {budgetId} FOR UPDATE", ct);
+
+    private static Task LockAsync(PurserDbContext db, FormattableString select, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? db.Database.ExecuteSqlInterpolatedAsync(select, ct) : Task.CompletedTask;
 }

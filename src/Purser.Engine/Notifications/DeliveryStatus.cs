@@ -7,3 +7,10 @@ public enum DeliveryStatus
     Delivered,
     GaveUp,
 }
+
+public static class DeliveryStatuses
+{
+    /// <summary>The status of a message handed on at <paramref name="deliveredAt"/> or given up at <paramref name="gaveUpAt"/> (each null until then).</summary>
+    public static DeliveryStatus Of(DateTime? deliveredAt, DateTime? gaveUpAt) =>
+        deliveredAt is not null ? DeliveryStatus.Delivered : gaveUpAt is not null ? DeliveryStatus.GaveUp : DeliveryStatus.Pending;
+}

@@ -57,7 +57,7 @@ public sealed class OutboxMailCommands(PurserStore store, TimeProvider clock)
 
     private static OutboxMailView View(OutboxMessage m) => new(
         m.MessageId, m.BillingAccountId, m.Kind, m.Recipient, m.Subject, LedgerMapping.Utc(m.CreatedAt),
-        m.SentAt is not null ? DeliveryStatus.Delivered : m.GaveUpAt is not null ? DeliveryStatus.GaveUp : DeliveryStatus.Pending,
+        DeliveryStatuses.Of(m.SentAt, m.GaveUpAt),
         m.Attempts, m.LastError, m.SentAt is { } sent ? LedgerMapping.Utc(sent) : null,
         m.SentAt is null && m.GaveUpAt is null ? LedgerMapping.Utc(m.NextAttemptAt) : null,
         m.GaveUpAt is { } gave ? LedgerMapping.Utc(gave) : null);

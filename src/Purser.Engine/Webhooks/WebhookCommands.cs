@@ -112,7 +112,7 @@ public sealed class WebhookCommands(PurserStore store, TimeProvider clock)
 
     private static WebhookDeliveryView DeliveryView(WebhookDelivery d) => new(
         d.Id, d.EventId, d.EventType, LedgerMapping.Utc(d.CreatedAt),
-        d.DeliveredAt is not null ? DeliveryStatus.Delivered : d.GaveUpAt is not null ? DeliveryStatus.GaveUp : DeliveryStatus.Pending,
+        DeliveryStatuses.Of(d.DeliveredAt, d.GaveUpAt),
         d.Attempts, d.LastAttemptAt is { } a ? LedgerMapping.Utc(a) : null, d.LastStatusCode, d.LastError,
         d.DeliveredAt is { } at ? LedgerMapping.Utc(at) : null,
         d.DeliveredAt is null && d.GaveUpAt is null ? LedgerMapping.Utc(d.NextAttemptAt) : null);
