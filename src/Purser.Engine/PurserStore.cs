@@ -18,6 +18,7 @@ public sealed class PurserStore : IAsyncDisposable
     // large part of those requests' cost (B-BAL).
     private readonly PooledDbContextFactory<SqlitePurserDbContext>? _sqliteContexts;
     private readonly PooledDbContextFactory<PostgresPurserDbContext>? _postgresContexts;
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     public PurserStore(string connectionString)
     {
@@ -46,6 +47,28 @@ public sealed class PurserStore : IAsyncDisposable
     public int ProfileParallelism => Engine == StorageEngine.Postgres ? Math.Max(4, Environment.ProcessorCount) : 1;
 
     internal string? SqliteConnectionString { get; }
+
+    /// <summary>
+    /// Runs one of this process's SQLite write transactions once the one before it has ended. SQLite has one writer, and a
+    /// connection that finds the file locked sleeps and tries again (Microsoft.Data.Sqlite's busy loop): under several
+    /// writers a trace of B-INGEST-LITE spent more thread time asleep there than writing. Waiting here instead hands the
+    /// lock on the moment it is free. Other processes on the file still meet the busy loop. On PostgreSQL it runs at once.
+    /// </summary>
+    internal async Task<T> OneWriterAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (Engine == StorageEngine.Postgres)
+            return await write();
+        await _sqliteWriter.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+    }
 
     internal NpgsqlDataSource? PostgresDataSource => _postgres;
 
@@ -105,5 +128,6 @@ public sealed class PurserStore : IAsyncDisposable
     {
         if (_postgres is not null)
             await _postgres.DisposeAsync();
+        _sqliteWriter.Dispose();
     }
 }

@@ -29,16 +29,20 @@ public sealed class CreditBook(PurserStore store, TimeProvider clock, CreditAler
     internal delegate Task<Outcome<(LedgerChange Change, T Result)>> Decision<T>(LedgerSession session);
 
     internal Task<Outcome<T>> ChangeAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct) =>
-        TransientConflicts.RetryAsync(() => ChangeOnceAsync(profileId, decide, ct));
+        TransientConflicts.RetryAsync(() =>
+        {
+            // Wall time, not the injected clock: a wait is the process's own, and a test's clock stands still through it. On
+            // SQLite the wait for this process's one writer is part of the wait for the lock.
+            var asked = Stopwatch.GetTimestamp();
+            return store.OneWriterAsync(() => ChangeOnceAsync(profileId, decide, asked, ct), ct);
+        });
 
-    private async Task<Outcome<T>> ChangeOnceAsync<T>(Guid profileId, Decision<T> decide, CancellationToken ct)
+    private async Task<Outcome<T>> ChangeOnceAsync<T>(Guid profileId, Decision<T> decide, long asked, CancellationToken ct)
     {
         var needs = LedgerNeeds.None;
-        for (var load = 1; ; load++)
+        for (var load = 1; ; load++, asked = Stopwatch.GetTimestamp())
         {
             await using var db = store.CreateContext();
-            // Wall time, not the injected clock: a wait is the process's own, and a test's clock stands still through it.
-            var asked = Stopwatch.GetTimestamp();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var profile = await LockProfileAsync(db, profileId, ct);
             metrics.LedgerLockWait(Stopwatch.GetElapsedTime(asked));

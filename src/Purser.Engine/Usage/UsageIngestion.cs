@@ -49,7 +49,7 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
 
         var seen = new HashSet<UsageEventKey>();
         var unique = valid.Where(e => seen.Add(UsageEventKey.Of(e))).ToList();
-        var inserted = unique.Count == 0 ? new HashSet<UsageEventKey>() : await _writer.WriteAsync(source, unique, now.UtcDateTime, ct);
+        var inserted = unique.Count == 0 ? new HashSet<UsageEventKey>() : await store.OneWriterAsync(() => _writer.WriteAsync(source, unique, now.UtcDateTime, ct), ct);
         if (inserted.Count > 0)
             rating.Raise();
         // A duplicate is any event not written now: stored before, or repeated within this batch.
