@@ -5,16 +5,17 @@ using Purser.Testing;
 namespace Purser.Bench;
 
 /// <summary>
-/// B-LEDGER: balance summary, lots and an events page of profiles whose journals hold 1,000 / 10,000 / 100,000
-/// entries, from one client, the sizes interleaved within each round. Nothing may replay history, so the
-/// largest journal's p50 must stay within 2× the smallest's. Correctness: every balance is the seeded
+/// B-LEDGER: balance summary, lots and an events page of profiles whose journals hold 1,000 / 10,000 / 100,000 /
+/// 1,000,000 entries, and a ledger write (a credit-eligible charge drawn from the profile's lots), from one client,
+/// the sizes interleaved within each round. Nothing may replay history, so the largest journal's p50 must stay
+/// within 2× the smallest's. Correctness: every balance is the seeded
 /// journal's and <see cref="LedgerCheck"/> agrees with every kept figure.
 /// </summary>
 internal static class LedgerBenchmark
 {
     public static async Task<bool> RunAsync(BenchOptions options)
     {
-        int[] sizes = options.Pick<int[]>([1_000, 10_000], [1_000, 10_000, 100_000]);
+        int[] sizes = options.Pick<int[]>([1_000, 10_000], [1_000, 10_000, 100_000, 1_000_000]);
         var requests = options.Pick(50, 300);
         var limit = TimeSpan.FromSeconds(options.Pick(10, 30));
         await using var database = await TestDatabase.CreateAsync(StorageEngine.Sqlite);
@@ -42,10 +43,11 @@ internal static class LedgerBenchmark
         {
             foreach (var path in new[] { profile.BalanceSummary, profile.Lots, profile.EventsPage })
                 await Load.ClosedAsync(http, path, 1, 10, limit);
+            await Load.ClosedAsync(() => LedgerWorld.ChargeAsync(http, profile), 1, 5, limit);
         }
 
-        string[] reads = ["balanceSummary", "lots", "events page"];
-        var samples = profiles.ToDictionary(p => p.Entries, _ => reads.ToDictionary(r => r, _ => new List<LoadResult>()));
+        string[] calls = ["balanceSummary", "lots", "events page", "charge (write)"];
+        var samples = profiles.ToDictionary(p => p.Entries, _ => calls.ToDictionary(r => r, _ => new List<LoadResult>()));
         for (var round = 0; round < options.Rounds; round++)
         {
             // Each round starts at another size, so a slow stretch of the shared machine does not land on one size only.
@@ -54,19 +56,20 @@ internal static class LedgerBenchmark
                 samples[profile.Entries]["balanceSummary"].Add(await Load.ClosedAsync(http, profile.BalanceSummary, 1, requests, limit));
                 samples[profile.Entries]["lots"].Add(await Load.ClosedAsync(http, profile.Lots, 1, requests / 2, limit));
                 samples[profile.Entries]["events page"].Add(await Load.ClosedAsync(http, profile.EventsPage, 1, requests / 2, limit));
+                samples[profile.Entries]["charge (write)"].Add(await Load.ClosedAsync(() => LedgerWorld.ChargeAsync(http, profile), 1, requests / 4, limit));
             }
         }
 
-        Console.WriteLine($"B-LEDGER (SQLite, one client, {options.Rounds} rounds of up to {requests} balance reads per size; medians of the rounds)");
-        foreach (var read in reads)
+        Console.WriteLine($"B-LEDGER (SQLite, one client, {options.Rounds} rounds of up to {requests} calls of each kind per size; medians of the rounds)");
+        foreach (var call in calls)
         {
-            var p50 = profiles.ToDictionary(p => p.Entries, p => Stats.Median(samples[p.Entries][read].Select(s => s.P50)));
-            var p99 = profiles.ToDictionary(p => p.Entries, p => Stats.Median(samples[p.Entries][read].Select(s => s.P99)));
+            var p50 = profiles.ToDictionary(p => p.Entries, p => Stats.Median(samples[p.Entries][call].Select(s => s.P50)));
+            var p99 = profiles.ToDictionary(p => p.Entries, p => Stats.Median(samples[p.Entries][call].Select(s => s.P99)));
             var cells = string.Join(" | ", profiles.Select(p => Stats.F($"{p.Entries:N0}: p50 {p50[p.Entries]:0.00} ms, p99 {p99[p.Entries]:0.00} ms")));
-            Stats.Line($"  {read,-15} {cells} | p50 ratio {sizes[^1]:N0}/{sizes[0]:N0} = {p50[sizes[^1]] / p50[sizes[0]]:0.00}× (target ≤ 2×)");
-            foreach (var failed in samples.Values.SelectMany(s => s[read]).Where(s => s.Failures > 0).Take(1))
+            Stats.Line($"  {call,-15} {cells} | p50 ratio {sizes[^1]:N0}/{sizes[0]:N0} = {p50[sizes[^1]] / p50[sizes[0]]:0.00}× (target ≤ 2×)");
+            foreach (var failed in samples.Values.SelectMany(s => s[call]).Where(s => s.Failures > 0).Take(1))
             {
-                Console.WriteLine($"  FAILED requests ({read}): {failed.Failures}, first: {failed.FirstFailure}");
+                Console.WriteLine($"  FAILED requests ({call}): {failed.Failures}, first: {failed.FirstFailure}");
                 ok = false;
             }
         }

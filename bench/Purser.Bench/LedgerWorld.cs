@@ -106,6 +106,13 @@ internal static class LedgerWorld
         return new LedgerProfile(profileId, accountName, profileName, journal.Count, current, current + pending, today.AddDays(-1));
     }
 
+    /// <summary>A ledger write: a credit-eligible charge of the profile, drawn from its lots as pending entries; null when it was created.</summary>
+    public static async Task<string?> ChargeAsync(HttpClient http, LedgerProfile profile)
+    {
+        using var response = await PurserApi.PostAsync(http, "/ops/charges", new { billingProfileId = profile.ProfileId, amount = 1.23m, description = "Bench charge", creditEligible = true });
+        return response.StatusCode == System.Net.HttpStatusCode.Created ? null : $"POST /ops/charges: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
     /// <summary>The balance summary as served must be the seeded journal's, to the cent.</summary>
     public static async Task<string?> CheckBalanceAsync(HttpClient http, LedgerProfile profile)
     {

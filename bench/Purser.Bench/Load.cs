@@ -19,7 +19,11 @@ internal sealed record LoadResult(int Requests, double Seconds, double[] Latenci
 internal static class Load
 {
     /// <summary>As fast as <paramref name="workers"/> clients can go, each sending its next request when the last is answered.</summary>
-    public static async Task<LoadResult> ClosedAsync(HttpClient http, string path, int workers, int maxRequests, TimeSpan maxTime)
+    public static Task<LoadResult> ClosedAsync(HttpClient http, string path, int workers, int maxRequests, TimeSpan maxTime) =>
+        ClosedAsync(() => GetAsync(http, path), workers, maxRequests, maxTime);
+
+    /// <summary>The same loop over any request: <paramref name="send"/> answers null when the request did what it should, else why not.</summary>
+    public static async Task<LoadResult> ClosedAsync(Func<Task<string?>> send, int workers, int maxRequests, TimeSpan maxTime)
     {
         var issued = 0;
         var latencies = new double[maxRequests];
@@ -34,7 +38,7 @@ internal static class Load
                 if (i >= maxRequests)
                     return;
                 var start = clock.Elapsed;
-                var failure = await GetAsync(http, path);
+                var failure = await send();
                 latencies[i] = (clock.Elapsed - start).TotalMilliseconds;
                 if (failure is not null && Interlocked.Increment(ref failures) == 1)
                     firstFailure = failure;

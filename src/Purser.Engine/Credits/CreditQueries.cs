@@ -88,8 +88,7 @@ public sealed class CreditQueries(PurserStore store, TimeProvider clock)
         {
             // The page starts at the UTC midnight on or before its first local day; the totals of earlier UTC days are its opening balance.
             var startDay = LedgerMapping.TotalDay(zone.StartOf(first));
-            var earlier = await db.CreditDayTotals.AsNoTracking().Where(t => t.BillingProfileId == profileId && t.Day < startDay).Select(t => t.Amount).ToListAsync(ct);
-            opening = new Money(earlier.Sum(), currency);
+            opening = await OpeningBalanceAsync(db, profile.Id, startDay, currency, ct);
             var startsAt = startDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             journal = journal.Where(e => e.OccurredAt >= startsAt);
         }
@@ -104,6 +103,25 @@ public sealed class CreditQueries(PurserStore store, TimeProvider clock)
         var listed = CreditEvents.Page(opening, entries.Select(LedgerMapping.ToCore), id => lots[id], zone, first, last);
         // Reversed, so that a stable sort by date keeps same-instant movements newest first.
         return listed.Reverse().Select(e => new CreditEventView(profile.Id, profile.Name, profile.DisplayName, e));
+    }
+
+    /// <summary>
+    /// The sum of every movement before <paramref name="startDay"/> (UTC), from the nearer end of the profile's history: the
+    /// day totals before it, or the kept estimated balance (which is the sum of every day total) less the day totals from it
+    /// on. Either way is exact; summing from the first day alone made a recent page of a years-old profile read every day.
+    /// </summary>
+    private async Task<Money> OpeningBalanceAsync(PurserDbContext db, Guid profileId, DateOnly startDay, Currency currency, CancellationToken ct)
+    {
+        var totals = db.CreditDayTotals.AsNoTracking().Where(t => t.BillingProfileId == profileId);
+        var firstDay = await totals.OrderBy(t => t.Day).Select(t => (DateOnly?)t.Day).FirstOrDefaultAsync(ct);
+        if (firstDay is null || firstDay >= startDay)
+            return Money.Zero(currency);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (startDay.DayNumber - firstDay.Value.DayNumber <= today.DayNumber - startDay.DayNumber)
+            return new Money((await totals.Where(t => t.Day < startDay).Select(t => t.Amount).ToListAsync(ct)).Sum(), currency);
+        var kept = await db.CreditSummaries.AsNoTracking().FirstOrDefaultAsync(s => s.BillingProfileId == profileId, ct);
+        var all = kept is null ? Money.Zero(currency) : LedgerMapping.ToCore(kept).EstimatedBalance;
+        return all - new Money((await totals.Where(t => t.Day >= startDay).Select(t => t.Amount).ToListAsync(ct)).Sum(), currency);
     }
 
     public async Task<IReadOnlyList<Guid>> ProfilesOfAccountAsync(Guid accountId, CancellationToken ct)

@@ -21,11 +21,10 @@ internal static class LedgerLoading
     {
         var currency = Currency.Parse(profile.Currency);
         var lots = await db.CreditLots.AsNoTracking().Where(l => l.BillingProfileId == profile.Id).ToListAsync(ct);
-        var entries = await (
-            from open in db.CreditOpenEntries
-            where open.BillingProfileId == profile.Id
-            join e in db.CreditJournal on new { open.BillingProfileId, open.IdempotencyKey } equals new { e.BillingProfileId, e.IdempotencyKey }
-            select e).AsNoTracking().ToListAsync(ct);
+        // Two steps, not a join: given a join, SQLite's planner walked the profile's whole journal to match the open keys, so a write
+        // cost grew with history (B-LEDGER: 6 ms at 1,000 entries, 570 ms at 1,000,000). By key, each entry is one index lookup.
+        var openKeys = await db.CreditOpenEntries.Where(o => o.BillingProfileId == profile.Id).Select(o => o.IdempotencyKey).ToListAsync(ct);
+        var entries = await ChunkedAsync(openKeys, chunk => db.CreditJournal.AsNoTracking().Where(e => e.BillingProfileId == profile.Id && chunk.Contains(e.IdempotencyKey)), ct);
         if (!needs.IsEmpty)
         {
             var asked = await ChunkedAsync(needs.Keys, chunk => db.CreditJournal.AsNoTracking().Where(e => e.BillingProfileId == profile.Id && chunk.Contains(e.IdempotencyKey)), ct);
