@@ -1,37 +1,33 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Purser.Engine.Usage;
 
 /// <summary>
-/// PostgreSQL: binary <c>COPY</c> into a session temp table, then one statement that inserts
-/// the events not seen before and adds exactly those to the daily aggregates.
+/// PostgreSQL: two statements in one transaction, each taking the batch as array parameters. The first inserts the events
+/// not seen before and returns their keys; the second adds exactly those, summed per day in memory, to the daily aggregates.
+/// Arrays rather than a temp table: a pooled connection is reset on return (DISCARD ALL drops temp tables), so a staging
+/// table was created anew for every batch, and each statement that read it was planned anew against a table without
+/// statistics (traced: about 65 ms of a batch's server time).
 /// </summary>
 internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageWriter
 {
-    private const string Stage = """
-        CREATE TEMP TABLE IF NOT EXISTS usage_in (
-            "BillingAccountId" uuid, "EventId" text, "SubscriptionId" uuid, "MeterId" uuid, "Quantity" numeric,
-            "Timestamp" timestamptz, "UsageDate" date, "ResourceId" text, "Tags" text) ON COMMIT DELETE ROWS
+    private const string InsertEvents = """
+        INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
+        SELECT e.account, @source, e.event, e.subscription, e.meter, e.quantity, e.at, e.resource, e.tags, @received
+        FROM unnest(@accounts, @events, @subscriptions, @meters, @quantities, @timestamps, @resources, @tags)
+            AS e(account, event, subscription, meter, quantity, at, resource, tags)
+        ORDER BY e.account, e.event
+        ON CONFLICT ("BillingAccountId","Source","EventId") DO NOTHING
+        RETURNING "BillingAccountId", "EventId"
         """;
 
-    private const string Merge = """
-        WITH ins AS (
-            INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
-            SELECT "BillingAccountId", @source, "EventId", "SubscriptionId", "MeterId", "Quantity", "Timestamp", "ResourceId", "Tags", @received FROM usage_in
-            ORDER BY "BillingAccountId", "EventId"
-            ON CONFLICT ("BillingAccountId","Source","EventId") DO NOTHING
-            RETURNING "BillingAccountId", "EventId"
-        ), agg AS (
-            INSERT INTO "UsageDailyAggregates" ("SubscriptionId","MeterId","UsageDate","BillingAccountId","Quantity","RatedQuantity","RatedAmount","UpdatedAt")
-            SELECT u."SubscriptionId", u."MeterId", u."UsageDate", u."BillingAccountId", sum(u."Quantity"), 0, 0, @received
-            FROM ins JOIN usage_in u ON u."BillingAccountId" = ins."BillingAccountId" AND u."EventId" = ins."EventId"
-            GROUP BY u."SubscriptionId", u."MeterId", u."UsageDate", u."BillingAccountId"
-            ORDER BY u."SubscriptionId", u."MeterId", u."UsageDate"
-            ON CONFLICT ("SubscriptionId","MeterId","UsageDate","BillingAccountId")
-            DO UPDATE SET "Quantity" = "UsageDailyAggregates"."Quantity" + EXCLUDED."Quantity", "UpdatedAt" = EXCLUDED."UpdatedAt"
-        )
-        SELECT "BillingAccountId", "EventId" FROM ins
+    private const string AddToDays = """
+        INSERT INTO "UsageDailyAggregates" ("SubscriptionId","MeterId","UsageDate","BillingAccountId","Quantity","RatedQuantity","RatedAmount","UpdatedAt")
+        SELECT d.subscription, d.meter, d.day, d.account, d.quantity, 0, 0, @received
+        FROM unnest(@subscriptions, @meters, @days, @accounts, @quantities) WITH ORDINALITY AS d(subscription, meter, day, account, quantity, n)
+        ORDER BY d.n
+        ON CONFLICT ("SubscriptionId","MeterId","UsageDate","BillingAccountId")
+        DO UPDATE SET "Quantity" = "UsageDailyAggregates"."Quantity" + EXCLUDED."Quantity", "UpdatedAt" = EXCLUDED."UpdatedAt"
         """;
 
     public Task<IReadOnlySet<UsageEventKey>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
@@ -42,39 +38,40 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var stage = new NpgsqlCommand(Stage, connection, tx))
-            await stage.ExecuteNonQueryAsync(ct);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY usage_in (\"BillingAccountId\",\"EventId\",\"SubscriptionId\",\"MeterId\",\"Quantity\",\"Timestamp\",\"UsageDate\",\"ResourceId\",\"Tags\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var e in events)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(e.BillingAccountId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(e.EventId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(e.SubscriptionId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(e.MeterId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(e.Quantity, NpgsqlDbType.Numeric, ct);
-                await copy.WriteAsync(e.TimestampUtc, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(e.UsageDate, NpgsqlDbType.Date, ct);
-                await WriteNullable(copy, e.ResourceId, ct);
-                await WriteNullable(copy, e.Tags, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
         var inserted = new HashSet<UsageEventKey>();
-        await using (var merge = new NpgsqlCommand(Merge, connection, tx))
+        await using (var insert = new NpgsqlCommand(InsertEvents, connection, tx))
         {
-            merge.Parameters.AddWithValue("source", source);
-            merge.Parameters.AddWithValue("received", NpgsqlDbType.TimestampTz, receivedAt);
-            await using var reader = await merge.ExecuteReaderAsync(ct);
+            insert.Parameters.Add(new NpgsqlParameter<string>("source", source));
+            insert.Parameters.Add(new NpgsqlParameter<DateTime>("received", receivedAt));
+            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", [.. events.Select(e => e.BillingAccountId)]));
+            insert.Parameters.Add(new NpgsqlParameter<string[]>("events", [.. events.Select(e => e.EventId)]));
+            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("subscriptions", [.. events.Select(e => e.SubscriptionId)]));
+            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("meters", [.. events.Select(e => e.MeterId)]));
+            insert.Parameters.Add(new NpgsqlParameter<decimal[]>("quantities", [.. events.Select(e => e.Quantity)]));
+            insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("timestamps", [.. events.Select(e => e.TimestampUtc)]));
+            insert.Parameters.Add(new NpgsqlParameter<string?[]>("resources", [.. events.Select(e => e.ResourceId)]));
+            insert.Parameters.Add(new NpgsqlParameter<string?[]>("tags", [.. events.Select(e => e.Tags)]));
+            await using var reader = await insert.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 inserted.Add(new UsageEventKey(reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        var days = new DailyUsageTotals();
+        foreach (var e in events.Where(e => inserted.Contains(UsageEventKey.Of(e))))
+            days.Add(e);
+        if (days.Count > 0)
+        {
+            var totals = days.InKeyOrder().ToList();
+            await using var add = new NpgsqlCommand(AddToDays, connection, tx);
+            add.Parameters.Add(new NpgsqlParameter<DateTime>("received", receivedAt));
+            add.Parameters.Add(new NpgsqlParameter<Guid[]>("subscriptions", [.. totals.Select(d => d.Subscription)]));
+            add.Parameters.Add(new NpgsqlParameter<Guid[]>("meters", [.. totals.Select(d => d.Meter)]));
+            add.Parameters.Add(new NpgsqlParameter<DateOnly[]>("days", [.. totals.Select(d => d.Day)]));
+            add.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", [.. totals.Select(d => d.Account)]));
+            add.Parameters.Add(new NpgsqlParameter<decimal[]>("quantities", [.. totals.Select(d => d.Quantity)]));
+            await add.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
         return inserted;
     }
-
-    private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
 }

@@ -15,7 +15,7 @@ internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
         await connection.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         var inserted = new HashSet<UsageEventKey>();
-        var days = new Dictionary<(Guid Subscription, Guid Meter, DateOnly Day), (Guid Account, decimal Quantity)>();
+        var days = new DailyUsageTotals();
 
         await using (var insert = Command(connection, tx, """
             INSERT INTO "UsageEvents" ("BillingAccountId","Source","EventId","SubscriptionId","MeterId","Quantity","Timestamp","ResourceId","Tags","ReceivedAt")
@@ -38,8 +38,7 @@ internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
                 if (await insert.ExecuteNonQueryAsync(ct) == 0)
                     continue;
                 inserted.Add(UsageEventKey.Of(e));
-                var key = (e.SubscriptionId, e.MeterId, e.UsageDate);
-                days[key] = (e.BillingAccountId, days.GetValueOrDefault(key).Quantity + e.Quantity);
+                days.Add(e);
             }
         }
 
@@ -52,7 +51,7 @@ internal sealed class SqliteUsageWriter(string connectionString) : IUsageWriter
             ON CONFLICT ("SubscriptionId","MeterId","UsageDate","BillingAccountId") DO UPDATE SET "Quantity" = excluded."Quantity", "UpdatedAt" = excluded."UpdatedAt"
             """, "$subscription", "$meter", "$day", "$account", "$quantity", "$updated");
         upsert.Parameters["$updated"].Value = SqliteText.Of(receivedAt);
-        foreach (var ((subscription, meter, day), (account, quantity)) in days)
+        foreach (var (subscription, meter, day, account, quantity) in days.InKeyOrder())
         {
             foreach (var command in new[] { read, upsert })
             {
