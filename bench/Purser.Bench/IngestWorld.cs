@@ -15,6 +15,7 @@ internal sealed class IngestWorld
     private readonly Guid _meterId;
     private readonly Guid[] _subscriptions;
     private readonly DateTime _since;
+    private long _sent;
 
     private IngestWorld(Guid accountId, Guid meterId, Guid[] subscriptions, DateTime since)
     {
@@ -39,13 +40,23 @@ internal sealed class IngestWorld
             var sub = await PurserApi.CreatedAsync(http, "/ops/subscriptions", new { billingProfileId = profile.GetProperty("id"), displayName = $"ingest-{c}", offerType = "PayAsYouGo" });
             subscriptions[c] = sub.GetProperty("id").GetGuid();
         }
-        return new IngestWorld(account.GetProperty("id").GetGuid(), meter.GetProperty("id").GetGuid(), subscriptions, DateTime.UtcNow);
+        // A day back: a run's events, a millisecond apart, stay in the past however many are sent.
+        return new IngestWorld(account.GetProperty("id").GetGuid(), meter.GetProperty("id").GetGuid(), subscriptions, DateTime.UtcNow.AddDays(-1));
     }
 
-    /// <summary>Per client, <paramref name="perClient"/> batches of 1,000 new events on that client's subscription.</summary>
-    public UsageRow[][][] Batches(string source, int clients, int perClient) =>
-        [.. Enumerable.Range(0, clients).Select(c => Enumerable.Range(0, perClient).Select(b => Enumerable.Range(0, 1_000).Select(i => new UsageRow(
-            _accountId, source, $"c{c}-b{b}-e{i}", _subscriptions[c], _meterId, (i % 97 + 1) / 4m, _since.AddMilliseconds(i))).ToArray()).ToArray())];
+    /// <summary>
+    /// Per client, <paramref name="perClient"/> batches of 1,000 new events on that client's subscription. Each client's
+    /// events are a millisecond apart and later than every event sent before, as a provider's stream reads: events that
+    /// all shared the same thousand instants made each batch insert all over the (account, subscription, timestamp)
+    /// index, which real traffic never does.
+    /// </summary>
+    public UsageRow[][][] Batches(string source, int clients, int perClient)
+    {
+        var first = _sent;
+        _sent += perClient * 1_000L;
+        return [.. Enumerable.Range(0, clients).Select(c => Enumerable.Range(0, perClient).Select(b => Enumerable.Range(0, 1_000).Select(i => new UsageRow(
+            _accountId, source, $"c{c}-b{b}-e{i}", _subscriptions[c], _meterId, (i % 97 + 1) / 4m, _since.AddMilliseconds(first + b * 1_000L + i))).ToArray()).ToArray())];
+    }
 
     public static byte[] Body(string source, UsageRow[] rows) => JsonSerializer.SerializeToUtf8Bytes(new
     {
