@@ -16,6 +16,8 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
         ? new PostgresUsageWriter(store.PostgresDataSource!)
         : new SqliteUsageWriter(store.SqliteConnectionString!);
 
+    private readonly KnownMeters _meters = new();
+
     /// <summary>The result, and whether the batch was refused as a whole (then nothing was written).</summary>
     public async Task<Outcome<(UsageBatchResult Result, bool Refused)>> IngestAsync(UsageBatch batch, CancellationToken ct)
     {
@@ -43,7 +45,7 @@ public sealed class UsageIngestion(PurserStore store, TimeProvider clock, Rating
         List<ValidatedUsage> valid;
         List<UsageEventError> errors;
         await using (var db = store.CreateContext())
-            (valid, errors) = await UsageValidation.CheckAsync(db, batch.Events, now, ct);
+            (valid, errors) = await UsageValidation.CheckAsync(db, _meters, batch.Events, now, ct);
         if (errors.Count > 0 && batch.AllowPartial != true)
             return (new UsageBatchResult(batch.Events.Count, 0, [], errors), true);
 

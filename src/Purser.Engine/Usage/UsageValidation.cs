@@ -14,7 +14,7 @@ internal static class UsageValidation
     private sealed record SubscriptionFacts(Guid BillingAccountId, SubscriptionState State, DateTime? EndedAt, BillingTimeZone Zone);
 
     public static async Task<(List<ValidatedUsage> Valid, List<UsageEventError> Errors)> CheckAsync(
-        PurserDbContext db, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
+        PurserDbContext db, KnownMeters knownMeters, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
     {
         var subscriptionIds = events.Select(e => e?.SubscriptionId).OfType<Guid>().Distinct().ToList();
         var meterIds = events.Select(e => e?.MeterId).OfType<Guid>().Distinct().ToList();
@@ -23,7 +23,7 @@ internal static class UsageValidation
                                    where subscriptionIds.Contains(s.Id)
                                    select new { s.Id, s.BillingAccountId, s.State, s.EndedAt, p.TimeZone }).AsNoTracking().ToListAsync(ct);
         var facts = subscriptions.ToDictionary(s => s.Id, s => new SubscriptionFacts(s.BillingAccountId, s.State, s.EndedAt, BillingTimeZone.Resolve(s.TimeZone)));
-        var meters = (await db.Meters.AsNoTracking().Where(m => meterIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        var meters = await knownMeters.ExistingAsync(db, meterIds, ct);
 
         var valid = new List<ValidatedUsage>(events.Count);
         var errors = new List<UsageEventError>();
@@ -39,7 +39,7 @@ internal static class UsageValidation
         return (valid, errors);
     }
 
-    private static UsageEventError? Check(int i, UsageEventInput? e, Dictionary<Guid, SubscriptionFacts> facts, HashSet<Guid> meters, DateTimeOffset now)
+    private static UsageEventError? Check(int i, UsageEventInput? e, Dictionary<Guid, SubscriptionFacts> facts, IReadOnlySet<Guid> meters, DateTimeOffset now)
     {
         UsageEventError Fail(RefusalCode code, string message, string field) => new(i, e?.EventId, code.Code, message, $"events[{i}].{field}");
         if (e is null)
