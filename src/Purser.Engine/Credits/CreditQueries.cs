@@ -17,23 +17,18 @@ public sealed class CreditQueries(PurserStore store, TimeProvider clock)
     /// <summary>What a balance read needs: the profile's names and currency, and its kept summary when it has one.</summary>
     private sealed record KeptBalance(Guid Id, string Name, string DisplayName, string Currency, Stored.CreditSummary? Summary);
 
-    // Compiled once per engine: the most frequent read skips LINQ translation and the query cache's lookup on every call (B-BAL).
-    // A compiled query keeps the SQL of the first model it meets, so SQLite and PostgreSQL each need their own.
-    private static readonly Func<PurserDbContext, Guid, CancellationToken, Task<KeptBalance?>> SqliteBalanceRow = CompileBalanceRow();
-    private static readonly Func<PurserDbContext, Guid, CancellationToken, Task<KeptBalance?>> PostgresBalanceRow = CompileBalanceRow();
-
-    private static Func<PurserDbContext, Guid, CancellationToken, Task<KeptBalance?>> CompileBalanceRow() =>
+    private static readonly CompiledPerEngine<Func<PurserDbContext, Guid, CancellationToken, Task<KeptBalance?>>> BalanceRow = new(() =>
         EF.CompileAsyncQuery((PurserDbContext db, Guid profileId, CancellationToken ct) => (
             from p in db.BillingProfiles.AsNoTracking()
             where p.Id == profileId
             join s in db.CreditSummaries.AsNoTracking() on p.Id equals s.BillingProfileId into kept
             from s in kept.DefaultIfEmpty()
-            select new KeptBalance(p.Id, p.Name, p.DisplayName, p.Currency, s)).FirstOrDefault());
+            select new KeptBalance(p.Id, p.Name, p.DisplayName, p.Currency, s)).FirstOrDefault()));
 
     public async Task<BalanceSummaryView?> BalanceAsync(Guid profileId, CancellationToken ct)
     {
         await using var db = store.CreateContext();
-        var row = await (store.Engine == StorageEngine.Postgres ? PostgresBalanceRow : SqliteBalanceRow)(db, profileId, ct);
+        var row = await BalanceRow.For(db)(db, profileId, ct);
         if (row is null)
             return null;
         var summary = row.Summary is null ? BalanceSummary.Zero(Currency.Parse(row.Currency)) : LedgerMapping.ToCore(row.Summary);

@@ -13,16 +13,23 @@ internal static class UsageValidation
     /// <summary>What an event is checked against; <paramref name="EndedAt"/> is when a cancelled subscription stopped running.</summary>
     private sealed record SubscriptionFacts(Guid BillingAccountId, SubscriptionState State, DateTime? EndedAt, BillingTimeZone Zone);
 
+    private sealed record SubscriptionRow(Guid Id, Guid BillingAccountId, SubscriptionState State, DateTime? EndedAt, string TimeZone);
+
+    private static readonly CompiledPerEngine<Func<PurserDbContext, List<Guid>, IAsyncEnumerable<SubscriptionRow>>> Subscriptions = new(() =>
+        EF.CompileAsyncQuery((PurserDbContext db, List<Guid> ids) =>
+            from s in db.Subscriptions.AsNoTracking()
+            join p in db.BillingProfiles.AsNoTracking() on s.BillingProfileId equals p.Id
+            where ids.Contains(s.Id)
+            select new SubscriptionRow(s.Id, s.BillingAccountId, s.State, s.EndedAt, p.TimeZone)));
+
     public static async Task<(List<ValidatedUsage> Valid, List<UsageEventError> Errors)> CheckAsync(
         PurserDbContext db, KnownMeters knownMeters, IReadOnlyList<UsageEventInput?> events, DateTimeOffset now, CancellationToken ct)
     {
         var subscriptionIds = events.Select(e => e?.SubscriptionId).OfType<Guid>().Distinct().ToList();
         var meterIds = events.Select(e => e?.MeterId).OfType<Guid>().Distinct().ToList();
-        var subscriptions = await (from s in db.Subscriptions
-                                   join p in db.BillingProfiles on s.BillingProfileId equals p.Id
-                                   where subscriptionIds.Contains(s.Id)
-                                   select new { s.Id, s.BillingAccountId, s.State, s.EndedAt, p.TimeZone }).AsNoTracking().ToListAsync(ct);
-        var facts = subscriptions.ToDictionary(s => s.Id, s => new SubscriptionFacts(s.BillingAccountId, s.State, s.EndedAt, BillingTimeZone.Resolve(s.TimeZone)));
+        var facts = new Dictionary<Guid, SubscriptionFacts>(subscriptionIds.Count);
+        await foreach (var s in Subscriptions.For(db)(db, subscriptionIds).WithCancellation(ct))
+            facts[s.Id] = new SubscriptionFacts(s.BillingAccountId, s.State, s.EndedAt, BillingTimeZone.Resolve(s.TimeZone));
         var meters = await knownMeters.ExistingAsync(db, meterIds, ct);
 
         var valid = new List<ValidatedUsage>(events.Count);
