@@ -50,7 +50,12 @@ public static class UsageCsv
         var tags = f.Count > 6 && f[6].Length > 0 ? ParseTags(f[6]) : null;
         if (f.Count > 6 && f[6].Length > 0 && tags is null)
             return new Line(number, null, $"tags '{f[6]}' are not key=value pairs separated by ';'");
-        return new Line(number, new UsageEventInput(f[0], subscription, meter, quantity, timestamp, f.Count > 5 && f[5].Length > 0 ? f[5] : null, tags), null);
+        var usage = new UsageEventInput
+        {
+            EventId = f[0], SubscriptionId = subscription, MeterId = meter, Quantity = quantity, Timestamp = timestamp,
+            ResourceId = f.Count > 5 && f[5].Length > 0 ? f[5] : null, Tags = tags,
+        };
+        return new Line(number, usage, null);
     }
 
     private static Dictionary<string, string>? ParseTags(string text)
