@@ -33,8 +33,8 @@ internal static class IngestBenchmark
         var sentQuantity = 0m;
         var results = clientCounts.ToDictionary(c => c, _ => (Purser: new List<double>(), Baseline: new List<double>()));
 
-        // Round −1 warms up (JIT, pools, the first pages of each table) and is not counted. It sends 20 batches a client in a
-        // full run: after one, the first counted round still ran partly in unoptimised (tier-0) code on both sides.
+        // Round −1 warms up (JIT, pools, the first pages of each table) and is not counted. A full run sends 20 batches a
+        // client there, so the first counted round is not also the one that warms JIT tiering and the pools.
         for (var round = -1; round < options.Rounds; round++)
         {
             foreach (var clients in clientCounts)

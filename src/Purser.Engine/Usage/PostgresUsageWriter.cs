@@ -6,9 +6,9 @@ namespace Purser.Engine.Usage;
 /// <summary>
 /// PostgreSQL: the events, then what they add to the daily aggregates (summed per day in memory), in one transaction.
 /// A wholly new batch is copied in; one that repeats a stored event is inserted from array parameters, skipping what is
-/// stored and returning the keys it wrote. Arrays rather than a temp table: a pooled connection is reset on return (DISCARD ALL drops temp tables), so a staging
-/// table was created anew for every batch, and each statement that read it was planned anew against a table without
-/// statistics (traced: about 65 ms of a batch's server time).
+/// stored and returning the keys it wrote. Arrays rather than a temp table: a pooled connection is reset on return
+/// (DISCARD ALL drops temp tables), so a staging table was created anew for every batch, and each statement that read it
+/// was planned anew against a table without statistics (traced: about 65 ms of a batch's server time).
 /// </summary>
 internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageWriter
 {
@@ -37,20 +37,41 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
         """;
 
     public Task<IReadOnlySet<UsageEventKey>> WriteAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
-        // Rows are locked in key order, but rating updates aggregates too; a deadlock loser simply writes again.
+        // Aggregates are locked in key order, but rating updates them too and two batches may copy the same new event ids in
+        // another order; a deadlock loser simply writes again.
         Storage.TransientConflicts.RetryAsync(() => WriteOnceAsync(source, events, receivedAt, ct));
 
     private async Task<IReadOnlySet<UsageEventKey>> WriteOnceAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct) =>
-        await CopyAllAsync(source, events, receivedAt, ct) ?? await InsertNewAsync(source, events, receivedAt, ct);
+        await InTransactionAsync(events, receivedAt, (connection, _) => CopyAllAsync(connection, source, events, receivedAt, ct), ct)
+        ?? (await InTransactionAsync(events, receivedAt, (connection, tx) => InsertNewAsync(connection, tx, source, events, receivedAt, ct), ct))!;
+
+    /// <summary>
+    /// Writes the events with <paramref name="writeEvents"/>, then adds the ones it wrote to their daily aggregates, and
+    /// commits. Null (the events were not written) rolls back.
+    /// </summary>
+    private async Task<IReadOnlySet<UsageEventKey>?> InTransactionAsync(IReadOnlyList<ValidatedUsage> events, DateTime receivedAt,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<IReadOnlySet<UsageEventKey>?>> writeEvents, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var inserted = await writeEvents(connection, tx);
+        if (inserted is null)
+            return null;
+        var days = new DailyUsageTotals();
+        foreach (var e in events.Where(e => inserted.Contains(UsageEventKey.Of(e))))
+            days.Add(e);
+        await AddToDaysAsync(connection, tx, days, receivedAt, ct);
+        await tx.CommitAsync(ct);
+        return inserted;
+    }
 
     /// <summary>
     /// Most batches are wholly new: they go in by binary COPY, as fast as the store takes rows. A batch holding an event stored
     /// before fails whole on the unique key and writes nothing; null then sends it the way that skips what is stored.
     /// </summary>
-    private async Task<IReadOnlySet<UsageEventKey>?> CopyAllAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
+    private static async Task<IReadOnlySet<UsageEventKey>?> CopyAllAsync(NpgsqlConnection connection, string source, IReadOnlyList<ValidatedUsage> events,
+        DateTime receivedAt, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
         try
         {
             await using var copy = await connection.BeginBinaryImportAsync(Copy, ct);
@@ -74,40 +95,27 @@ internal sealed class PostgresUsageWriter(NpgsqlDataSource dataSource) : IUsageW
         {
             return null;
         }
-        var days = new DailyUsageTotals();
-        foreach (var e in events)
-            days.Add(e);
-        await AddToDaysAsync(connection, tx, days, receivedAt, ct);
-        await tx.CommitAsync(ct);
         return events.Select(UsageEventKey.Of).ToHashSet();
     }
 
-    private async Task<IReadOnlySet<UsageEventKey>> InsertNewAsync(string source, IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
+    private static async Task<IReadOnlySet<UsageEventKey>?> InsertNewAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string source,
+        IReadOnlyList<ValidatedUsage> events, DateTime receivedAt, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
         var inserted = new HashSet<UsageEventKey>();
-        await using (var insert = new NpgsqlCommand(InsertEvents, connection, tx))
-        {
-            insert.Parameters.Add(new NpgsqlParameter<string>("source", source));
-            insert.Parameters.Add(new NpgsqlParameter<DateTime>("received", receivedAt));
-            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", [.. events.Select(e => e.BillingAccountId)]));
-            insert.Parameters.Add(new NpgsqlParameter<string[]>("events", [.. events.Select(e => e.EventId)]));
-            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("subscriptions", [.. events.Select(e => e.SubscriptionId)]));
-            insert.Parameters.Add(new NpgsqlParameter<Guid[]>("meters", [.. events.Select(e => e.MeterId)]));
-            insert.Parameters.Add(new NpgsqlParameter<decimal[]>("quantities", [.. events.Select(e => e.Quantity)]));
-            insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("timestamps", [.. events.Select(e => e.TimestampUtc)]));
-            insert.Parameters.Add(new NpgsqlParameter<string?[]>("resources", [.. events.Select(e => e.ResourceId)]));
-            insert.Parameters.Add(new NpgsqlParameter<string?[]>("tags", [.. events.Select(e => e.Tags)]));
-            await using var reader = await insert.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                inserted.Add(new UsageEventKey(reader.GetGuid(0), reader.GetString(1)));
-        }
-        var days = new DailyUsageTotals();
-        foreach (var e in events.Where(e => inserted.Contains(UsageEventKey.Of(e))))
-            days.Add(e);
-        await AddToDaysAsync(connection, tx, days, receivedAt, ct);
-        await tx.CommitAsync(ct);
+        await using var insert = new NpgsqlCommand(InsertEvents, connection, tx);
+        insert.Parameters.Add(new NpgsqlParameter<string>("source", source));
+        insert.Parameters.Add(new NpgsqlParameter<DateTime>("received", receivedAt));
+        insert.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", [.. events.Select(e => e.BillingAccountId)]));
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("events", [.. events.Select(e => e.EventId)]));
+        insert.Parameters.Add(new NpgsqlParameter<Guid[]>("subscriptions", [.. events.Select(e => e.SubscriptionId)]));
+        insert.Parameters.Add(new NpgsqlParameter<Guid[]>("meters", [.. events.Select(e => e.MeterId)]));
+        insert.Parameters.Add(new NpgsqlParameter<decimal[]>("quantities", [.. events.Select(e => e.Quantity)]));
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("timestamps", [.. events.Select(e => e.TimestampUtc)]));
+        insert.Parameters.Add(new NpgsqlParameter<string?[]>("resources", [.. events.Select(e => e.ResourceId)]));
+        insert.Parameters.Add(new NpgsqlParameter<string?[]>("tags", [.. events.Select(e => e.Tags)]));
+        await using var reader = await insert.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            inserted.Add(new UsageEventKey(reader.GetGuid(0), reader.GetString(1)));
         return inserted;
     }
 
